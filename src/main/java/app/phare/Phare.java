@@ -1,0 +1,15 @@
+package app.phare;
+
+import app.phare.common.db.EmbeddedDatabase;
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+
+/** Entry point: starts the embedded PostgreSQL when no database server is configured, then Quarkus. */
+@QuarkusMain
+public class Phare {
+
+    public static void main(String... args) {
+        EmbeddedDatabase.startUnlessConfigured();
+        Quarkus.run(args);
+    }
+}

@@ -1,0 +1,42 @@
+package app.phare.common;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+import io.quarkus.runtime.configuration.MemorySize;
+
+import java.util.Optional;
+
+/** Phare's own settings, documented in the README's configuration table. */
+@ConfigMapping(prefix = "phare")
+public interface PhareConfig {
+
+    /** Where uploads (and the embedded database) live. */
+    @WithDefault("data")
+    String dataDir();
+
+    /** Password of admin@demo.local on first start; generated and logged once when empty. */
+    Optional<String> adminPassword();
+
+    /** Whether the Demo tenant gets a year of generated orders on first start. */
+    @WithDefault("true")
+    boolean demoData();
+
+    Pipeline pipeline();
+
+    Upload upload();
+
+    interface Pipeline {
+        /** Quartz cron of the nightly run, evaluated in each tenant's timezone. */
+        @WithDefault("0 0 2 * * ?")
+        String cron();
+    }
+
+    interface Upload {
+        /** Largest accepted upload, in bytes (suffixes K, M, G allowed). */
+        @WithName("max-bytes")
+        @WithDefault("1G")
+        MemorySize maxBytes();
+    }
+}

@@ -1,0 +1,111 @@
+package app.phare.common.db;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs a real PostgreSQL server from the binaries on the classpath, with its data in the data directory,
+ * for installations (and tests) that do not point Phare at a database server of their own.
+ */
+public final class EmbeddedDatabase {
+
+    private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
+    public static final String DATABASE = "phare";
+
+    private static EmbeddedPostgres server;
+
+    private EmbeddedDatabase() {
+    }
+
+    /**
+     * Starts the embedded server when neither {@code QUARKUS_DATASOURCE_JDBC_URL} nor
+     * {@code quarkus.datasource.jdbc.url} is given, and points the datasource at it through system properties.
+     */
+    public static void startUnlessConfigured() {
+        if (configured("quarkus.datasource.jdbc.url")) {
+            return;
+        }
+        Path dataDir = Path.of(setting("phare.data-dir", "data"));
+        int port = Integer.parseInt(setting("phare.embedded-db.port", "0"));
+        Map<String, String> props = start(dataDir.resolve("postgres"), port);
+        props.forEach(System::setProperty);
+    }
+
+    /** Starts (once per JVM) a server on the given data directory and returns the datasource properties. */
+    public static synchronized Map<String, String> start(Path pgData, int port) {
+        if (server == null) {
+            try {
+                Files.createDirectories(pgData);
+                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                        .setDataDirectory(pgData)
+                        .setCleanDataDirectory(false)
+                        .setPGStartupWait(Duration.ofSeconds(60))
+                        .setServerConfig("max_connections", "100")
+                        .setServerConfig("shared_buffers", "256MB")
+                        .setServerConfig("work_mem", "32MB")
+                        .setServerConfig("maintenance_work_mem", "128MB")
+                        .setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("timezone", "UTC");
+                if (port > 0) {
+                    builder.setPort(port);
+                }
+                server = builder.start();
+                createDatabaseIfMissing(server);
+                LOG.infof("Embedded PostgreSQL started on port %d, data in %s", server.getPort(), pgData.toAbsolutePath());
+            } catch (IOException | SQLException | RuntimeException e) {
+                throw new IllegalStateException(howToFix(e), e);
+            }
+        }
+        return Map.of(
+                "quarkus.datasource.jdbc.url", server.getJdbcUrl("postgres", DATABASE),
+                "quarkus.datasource.username", "postgres",
+                "quarkus.datasource.password", "");
+    }
+
+    private static void createDatabaseIfMissing(EmbeddedPostgres pg) throws SQLException {
+        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+            st.execute("create database " + DATABASE);
+        }
+    }
+
+    private static String howToFix(Exception e) {
+        boolean root = "root".equals(System.getProperty("user.name"));
+        return "The embedded PostgreSQL could not start (" + e.getMessage() + "). "
+                + (root ? "PostgreSQL refuses to run as root and this system does not allow the user-namespace "
+                + "workaround: run Phare as a non-root user, or " : "Check that the data directory is writable, or ")
+                + "point Phare at a PostgreSQL server with QUARKUS_DATASOURCE_JDBC_URL, "
+                + "QUARKUS_DATASOURCE_USERNAME and QUARKUS_DATASOURCE_PASSWORD.";
+    }
+
+    private static boolean configured(String property) {
+        return Optional.ofNullable(System.getProperty(property))
+                .or(() -> Optional.ofNullable(System.getenv(envName(property))))
+                .filter(v -> !v.isBlank()).isPresent();
+    }
+
+    private static String setting(String property, String fallback) {
+        return Optional.ofNullable(System.getProperty(property))
+                .or(() -> Optional.ofNullable(System.getenv(envName(property))))
+                .filter(v -> !v.isBlank()).orElse(fallback);
+    }
+
+    private static String envName(String property) {
+        return property.toUpperCase().replaceAll("[^A-Z0-9]", "_");
+    }
+}

@@ -1,0 +1,83 @@
+package app.phare.ingest;
+
+import app.phare.common.ProblemException;
+import app.phare.source.SourceRepository;
+import app.phare.tenant.TenantScope;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Optional;
+
+/** Accepts uploads for a source: stores the bytes once, and registers them as a pending file. */
+@ApplicationScoped
+public class UploadService {
+
+    @Inject
+    FileStorage storage;
+
+    @Inject
+    SourceRepository sources;
+
+    @Inject
+    SourceFileRepository files;
+
+    @Inject
+    TenantScope scope;
+
+    /** The outcome of an upload: the file, and whether these bytes were new. */
+    public record Upload(FileView file, boolean created) {
+    }
+
+    public Upload upload(long sourceId, String originalName, InputStream body) throws IOException {
+        long tenant = scope.requireTenant();
+        requireSource(sourceId);
+        FileStorage.Stored stored = storage.receive(body);
+        Optional<SourceFile> existing = QuarkusTransaction.requiringNew().call(() -> files.findBySha(sourceId, stored.sha256()));
+        if (existing.isPresent()) {
+            storage.discard(stored);
+            return new Upload(FileView.of(existing.get()), false);
+        }
+        String path = storage.keep(stored, tenant, sourceId);
+        try {
+            SourceFile file = QuarkusTransaction.requiringNew().call(() -> {
+                SourceFile f = new SourceFile();
+                f.tenantId = tenant;
+                f.sourceId = sourceId;
+                f.sha256 = stored.sha256();
+                f.sizeBytes = stored.size();
+                f.originalName = originalName;
+                f.storagePath = path;
+                f.status = SourceFile.PENDING;
+                files.persist(f);
+                files.flush();
+                return f;
+            });
+            return new Upload(FileView.of(file), true);
+        } catch (RuntimeException e) {
+            // a concurrent upload of the same bytes won the race: answer with its file
+            return QuarkusTransaction.requiringNew().call(() -> files.findBySha(sourceId, stored.sha256()))
+                    .map(f -> new Upload(FileView.of(f), false)).orElseThrow(() -> e);
+        }
+    }
+
+    public List<FileView> list(long sourceId) {
+        requireSource(sourceId);
+        return QuarkusTransaction.requiringNew().call(() -> files.listBySource(sourceId).stream().map(FileView::of).toList());
+    }
+
+    public Optional<FileView> find(long sourceId, long fileId) {
+        return QuarkusTransaction.requiringNew().call(() -> files.findByIdOptional(fileId)
+                .filter(f -> f.sourceId == sourceId).map(FileView::of));
+    }
+
+    private void requireSource(long sourceId) {
+        boolean visible = QuarkusTransaction.requiringNew().call(() -> sources.findByIdOptional(sourceId).isPresent());
+        if (!visible) {
+            throw ProblemException.notFound("source " + sourceId);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package app.phare.source;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+
+/** A feed of exports of one kind (orders here), with how its files are written and which columns mean what. */
+@Entity
+public class Source {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "tenant_id")
+    public Long tenantId;
+
+    public String name;
+
+    @Enumerated(EnumType.STRING)
+    public SourceKind kind;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public SourceFormat format;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public SourceMapping mapping;
+
+    @Column(name = "created_at", insertable = false, updatable = false)
+    public Instant createdAt;
+}

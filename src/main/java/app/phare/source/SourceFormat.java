@@ -1,0 +1,73 @@
+package app.phare.source;
+
+import app.phare.common.ProblemException;
+
+import java.nio.charset.Charset;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * How a source's files are written: delimiter, encoding, header line, date pattern, number separators and timezone.
+ * Every field is optional in requests; {@link #withDefaults()} fills them in and {@link #validate()} names the bad one.
+ */
+public record SourceFormat(String delimiter,
+                           String encoding,
+                           Boolean header,
+                           String dateFormat,
+                           String decimalSeparator,
+                           String groupingSeparator,
+                           String timezone) {
+
+    /** The default date format: ISO date-time, with 'T' or a space, optional seconds, fraction and offset. */
+    public static final String ISO = "ISO";
+
+    public static SourceFormat defaults() {
+        return new SourceFormat(",", "UTF-8", true, ISO, ".", "", null);
+    }
+
+    public SourceFormat withDefaults() {
+        SourceFormat d = defaults();
+        return new SourceFormat(
+                delimiter == null || delimiter.isEmpty() ? d.delimiter : ("\\t".equals(delimiter) || "tab".equalsIgnoreCase(delimiter) ? "\t" : delimiter),
+                encoding == null || encoding.isBlank() ? d.encoding : encoding.trim(),
+                header == null ? d.header : header,
+                dateFormat == null || dateFormat.isBlank() ? d.dateFormat : dateFormat,
+                decimalSeparator == null || decimalSeparator.isEmpty() ? d.decimalSeparator : decimalSeparator,
+                groupingSeparator == null ? d.groupingSeparator : groupingSeparator,
+                timezone == null || timezone.isBlank() ? null : timezone.trim());
+    }
+
+    /** Checks a format that has its defaults filled in. */
+    public SourceFormat validate() {
+        if (delimiter.length() != 1 || delimiter.equals("\"") || delimiter.equals("\n") || delimiter.equals("\r")) {
+            throw ProblemException.badRequest("format.delimiter", "delimiter must be a single character other than a quote or line break, was '" + delimiter + "'");
+        }
+        try {
+            Charset.forName(encoding);
+        } catch (RuntimeException e) {
+            throw ProblemException.badRequest("format.encoding", "'" + encoding + "' is not a known character encoding (try UTF-8, ISO-8859-1, windows-1252)");
+        }
+        if (!ISO.equals(dateFormat)) {
+            try {
+                DateTimeFormatter.ofPattern(dateFormat);
+            } catch (RuntimeException e) {
+                throw ProblemException.badRequest("format.dateFormat", "'" + dateFormat + "' is not a valid date pattern: " + e.getMessage());
+            }
+        }
+        if (decimalSeparator.length() != 1 || Character.isDigit(decimalSeparator.charAt(0)) || decimalSeparator.equals("-")) {
+            throw ProblemException.badRequest("format.decimalSeparator", "decimalSeparator must be one character such as '.' or ',', was '" + decimalSeparator + "'");
+        }
+        if (groupingSeparator.length() > 1 || groupingSeparator.equals(decimalSeparator)
+                || (!groupingSeparator.isEmpty() && Character.isDigit(groupingSeparator.charAt(0)))) {
+            throw ProblemException.badRequest("format.groupingSeparator", "groupingSeparator must be empty or one character different from the decimal separator, was '" + groupingSeparator + "'");
+        }
+        if (timezone != null && !ZoneId.getAvailableZoneIds().contains(timezone)) {
+            throw ProblemException.badRequest("format.timezone", "'" + timezone + "' is not an IANA timezone such as Europe/London");
+        }
+        return this;
+    }
+
+    public Charset charset() {
+        return Charset.forName(encoding);
+    }
+}

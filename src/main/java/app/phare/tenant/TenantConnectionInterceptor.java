@@ -1,0 +1,58 @@
+package app.phare.tenant;
+
+import io.agroal.api.AgroalPoolInterceptor;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Confines every pooled connection taken inside a tenant scope to that tenant: the connection switches to role
+ * {@code phare_tenant}, which row-level security policies restrict to rows whose tenant_id equals
+ * {@code phare.tenant_id}. The switch is undone when the connection returns to the pool.
+ */
+@ApplicationScoped
+public class TenantConnectionInterceptor implements AgroalPoolInterceptor {
+
+    private static final Logger LOG = Logger.getLogger(TenantConnectionInterceptor.class);
+
+    private final Set<Connection> confined = ConcurrentHashMap.newKeySet();
+
+    @Override
+    public void onConnectionAcquire(Connection connection) {
+        Long tenant = TenantScope.current();
+        if (tenant == null) {
+            return;
+        }
+        try (Statement st = connection.createStatement()) {
+            st.execute("SET ROLE phare_tenant; SELECT set_config('phare.tenant_id', '" + tenant + "', false)");
+            if (!connection.getAutoCommit()) {
+                // a later rollback must not undo the confinement
+                connection.commit();
+            }
+            confined.add(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not confine the connection to tenant " + tenant, e);
+        }
+    }
+
+    @Override
+    public void onConnectionReturn(Connection connection) {
+        if (!confined.remove(connection)) {
+            return;
+        }
+        try (Statement st = connection.createStatement()) {
+            st.execute("RESET ROLE; SELECT set_config('phare.tenant_id', '', false)");
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
+        } catch (SQLException e) {
+            // the connection stays confined (it can see less, never more); the next scoped use sets it again
+            LOG.warnf("could not reset a tenant connection: %s", e.getMessage());
+        }
+    }
+}
