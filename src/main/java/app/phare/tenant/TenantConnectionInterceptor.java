@@ -20,7 +20,7 @@ public class TenantConnectionInterceptor implements AgroalPoolInterceptor {
 
     private static final Logger LOG = Logger.getLogger(TenantConnectionInterceptor.class);
 
-    private final Set<Connection> confined = ConcurrentHashMap.newKeySet();
+    private final Set<Object> confined = ConcurrentHashMap.newKeySet();
 
     @Override
     public void onConnectionAcquire(Connection connection) {
@@ -30,26 +30,28 @@ public class TenantConnectionInterceptor implements AgroalPoolInterceptor {
         }
         try (Statement st = connection.createStatement()) {
             st.execute("SET ROLE phare_tenant; SELECT set_config('phare.tenant_id', '" + tenant + "', false)");
-            if (!connection.getAutoCommit()) {
-                // a later rollback must not undo the confinement
-                connection.commit();
-            }
-            confined.add(connection);
+            confined.add(physical(connection));
         } catch (SQLException e) {
             throw new IllegalStateException("could not confine the connection to tenant " + tenant, e);
         }
     }
 
+    /** The driver's own connection: the pool may hand out different wrappers of it on acquire and on return. */
+    private static Object physical(Connection connection) throws SQLException {
+        return connection.unwrap(org.postgresql.PGConnection.class);
+    }
+
     @Override
     public void onConnectionReturn(Connection connection) {
-        if (!confined.remove(connection)) {
-            return;
+        try {
+            if (!confined.remove(physical(connection))) {
+                return;
+            }
+        } catch (SQLException e) {
+            LOG.warnf("could not identify a returned connection: %s", e.getMessage());
         }
         try (Statement st = connection.createStatement()) {
             st.execute("RESET ROLE; SELECT set_config('phare.tenant_id', '', false)");
-            if (!connection.getAutoCommit()) {
-                connection.commit();
-            }
         } catch (SQLException e) {
             // the connection stays confined (it can see less, never more); the next scoped use sets it again
             LOG.warnf("could not reset a tenant connection: %s", e.getMessage());

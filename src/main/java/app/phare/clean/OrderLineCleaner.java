@@ -1,0 +1,165 @@
+package app.phare.clean;
+
+import app.phare.source.SourceFormat;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.ZoneId;
+import java.util.Locale;
+
+/**
+ * The cleaning rules for order lines (listed in the README). Fields arrive in the order of
+ * {@link #FIELDS}; an absent optional column arrives as null. Not thread-safe: one cleaner per file.
+ */
+public final class OrderLineCleaner {
+
+    public static final String[] FIELDS = {"orderId", "orderedAt", "sku", "description", "quantity", "unitPrice",
+            "customerId", "country", "channel"};
+    public static final int ORDER_ID = 0, ORDERED_AT = 1, SKU = 2, DESCRIPTION = 3, QUANTITY = 4, UNIT_PRICE = 5,
+            CUSTOMER_ID = 6, COUNTRY = 7, CHANNEL = 8;
+
+    private static final BigDecimal MAX_QUANTITY = new BigDecimal("1e11");
+    private static final BigDecimal MAX_PRICE = new BigDecimal("1e10");
+
+    private final NumberParser numbers;
+    private final TimestampParser timestamps;
+    private final MessageDigest md5;
+    private final StringBuilder canonical = new StringBuilder(256);
+
+    /** Either a clean line or the reason the line was rejected. */
+    public record Result(CleanOrderLine line, String rejection) {
+        public boolean rejected() {
+            return rejection != null;
+        }
+    }
+
+    public OrderLineCleaner(SourceFormat format, ZoneId sourceZone, ZoneId tenantZone) {
+        this.numbers = new NumberParser(format.decimalSeparator(), format.groupingSeparator());
+        this.timestamps = new TimestampParser(format.dateFormat(), sourceZone, tenantZone);
+        try {
+            this.md5 = MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Result clean(String[] raw) {
+        String orderId = text(raw[ORDER_ID]);
+        String orderedAtText = text(raw[ORDERED_AT]);
+        String sku = text(raw[SKU]);
+        String quantityText = text(raw[QUANTITY]);
+        String priceText = text(raw[UNIT_PRICE]);
+        if (orderId == null) {
+            return reject("missing order id");
+        }
+        if (orderedAtText == null) {
+            return reject("missing timestamp");
+        }
+        if (sku == null) {
+            return reject("missing sku");
+        }
+        if (quantityText == null) {
+            return reject("missing quantity");
+        }
+        if (priceText == null) {
+            return reject("missing unit price");
+        }
+        TimestampParser.Parsed at = timestamps.parse(orderedAtText);
+        if (at == null) {
+            return reject("timestamp '" + orderedAtText + "' does not match the source's date format");
+        }
+        BigDecimal quantity = numbers.parse(quantityText);
+        if (quantity == null) {
+            return reject("quantity '" + quantityText + "' is not a number");
+        }
+        BigDecimal price = numbers.parse(priceText);
+        if (price == null) {
+            return reject("unit price '" + priceText + "' is not a number");
+        }
+        if (quantity.signum() == 0) {
+            return reject("quantity is 0");
+        }
+        if (price.signum() <= 0) {
+            return reject("unit price must be positive, was " + price.toPlainString());
+        }
+        if (quantity.abs().compareTo(MAX_QUANTITY) >= 0) {
+            return reject("quantity " + quantityText + " is too large");
+        }
+        if (price.compareTo(MAX_PRICE) >= 0) {
+            return reject("unit price " + priceText + " is too large");
+        }
+        if (quantity.scale() > 3) {
+            quantity = quantity.setScale(3, RoundingMode.HALF_UP);
+        }
+        if (price.scale() > 4) {
+            price = price.setScale(4, RoundingMode.HALF_UP);
+        }
+        sku = sku.toUpperCase(Locale.ROOT);
+        String description = text(raw[DESCRIPTION]);
+        String customerId = wholeFloatToInteger(text(raw[CUSTOMER_ID]));
+        String country = text(raw[COUNTRY]);
+        String channel = text(raw[CHANNEL]);
+
+        canonical.setLength(0);
+        canonical.append(orderId).append('\u001f').append(at.instant().getEpochSecond()).append('.')
+                .append(at.instant().getNano()).append('\u001f').append(sku).append('\u001f');
+        appendNullable(description);
+        canonical.append(quantity.stripTrailingZeros().toPlainString()).append('\u001f')
+                .append(price.stripTrailingZeros().toPlainString()).append('\u001f');
+        appendNullable(customerId);
+        appendNullable(country);
+        appendNullable(channel);
+        ByteBuffer hash = ByteBuffer.wrap(md5.digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+        return new Result(new CleanOrderLine(orderId, at.instant(), at.day(), sku, description, quantity, price,
+                customerId, country, channel, hash.getLong(), hash.getLong()), null);
+    }
+
+    private void appendNullable(String s) {
+        if (s == null) {
+            canonical.append('\u0000');
+        } else {
+            canonical.append(s);
+        }
+        canonical.append('\u001f');
+    }
+
+    private static Result reject(String reason) {
+        return new Result(null, reason);
+    }
+
+    /** Trimmed text, with empty becoming null. */
+    static String text(String s) {
+        if (s == null) {
+            return null;
+        }
+        String t = s.strip();
+        return t.isEmpty() ? null : t;
+    }
+
+    /** A customer id written as a whole float ("17850.0") becomes "17850". */
+    static String wholeFloatToInteger(String id) {
+        if (id == null) {
+            return null;
+        }
+        int dot = id.indexOf('.');
+        if (dot <= 0 || dot == id.length() - 1) {
+            return id;
+        }
+        for (int i = 0; i < dot; i++) {
+            char c = id.charAt(i);
+            if ((c < '0' || c > '9') && !(i == 0 && c == '-')) {
+                return id;
+            }
+        }
+        for (int i = dot + 1; i < id.length(); i++) {
+            if (id.charAt(i) != '0') {
+                return id;
+            }
+        }
+        return id.substring(0, dot);
+    }
+}

@@ -1,0 +1,90 @@
+package app.phare.dashboard;
+
+import app.phare.aggregate.SalesAggregator;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Reads the pre-aggregated sales tables (never the order lines), under the tenant's row-level security. */
+@ApplicationScoped
+public class SalesMetricsRepository {
+
+    @Inject
+    EntityManager em;
+
+    @SuppressWarnings("unchecked")
+    public List<SalesRow> rows(long tenantId, SalesQuery q) {
+        boolean month = q.grain() == SalesQuery.Grain.month;
+        String table = month ? "sales_month" : "sales_day";
+        String period = month ? "month" : "day";
+        String key = q.by() == null ? "NULL" : switch (q.by()) {
+            case country -> "country";
+            case channel -> "channel";
+            case product -> "product";
+        };
+        String countryCondition = q.by() == SalesQuery.Dimension.country
+                ? (q.country() == null ? "country <> :all" : "country = :country")
+                : "country = " + (q.country() == null ? ":all" : ":country");
+        String channelCondition = q.by() == SalesQuery.Dimension.channel
+                ? (q.channel() == null ? "channel <> :all" : "channel = :channel")
+                : "channel = " + (q.channel() == null ? ":all" : ":channel");
+        String productCondition = q.by() == SalesQuery.Dimension.product ? "product <> :all" : "product = :all";
+        String sql = "SELECT to_char(" + period + ", '" + (month ? "YYYY-MM" : "YYYY-MM-DD") + "'), " + key
+                + ", net_revenue, returns, orders, customers, units FROM " + table
+                + " WHERE tenant_id = :tenant AND " + countryCondition + " AND " + channelCondition + " AND " + productCondition
+                + " AND " + period + " BETWEEN :from AND :to ORDER BY 1, 3 DESC, 2";
+        Query query = em.createNativeQuery(sql)
+                .setParameter("tenant", tenantId)
+                .setParameter("all", SalesAggregator.ALL)
+                .setParameter("from", Date.valueOf(month ? q.from().withDayOfMonth(1) : q.from()))
+                .setParameter("to", Date.valueOf(q.to()));
+        if (sql.contains(":country")) {
+            query.setParameter("country", q.country());
+        }
+        if (sql.contains(":channel")) {
+            query.setParameter("channel", q.channel());
+        }
+        List<Object[]> result = query.getResultList();
+        return result.stream().map(r -> new SalesRow((String) r[0], (String) r[1], money(r[2]), money(r[3]),
+                ((Number) r[4]).longValue(), ((Number) r[5]).longValue(), units(r[6]))).toList();
+    }
+
+    /** Countries (or channels) present in the tenant's aggregates, for filter choices. */
+    @SuppressWarnings("unchecked")
+    public List<String> keys(long tenantId, String column) {
+        String other = column.equals("country") ? "channel" : "country";
+        return em.createNativeQuery("SELECT DISTINCT " + column + " FROM sales_month WHERE tenant_id = :tenant AND "
+                        + column + " <> '*' AND " + other + " = '*' AND product = '*' ORDER BY 1")
+                .setParameter("tenant", tenantId).getResultList();
+    }
+
+    /** The first and last day with sales, if any. */
+    public LocalDate[] span(long tenantId) {
+        Object[] r = (Object[]) em.createNativeQuery("SELECT min(day), max(day) FROM sales_day WHERE tenant_id = :tenant "
+                + "AND country = '*' AND channel = '*' AND product = '*'").setParameter("tenant", tenantId).getSingleResult();
+        if (r[0] == null) {
+            return null;
+        }
+        return new LocalDate[]{toDate(r[0]), toDate(r[1])};
+    }
+
+    private static LocalDate toDate(Object o) {
+        return o instanceof LocalDate d ? d : ((Date) o).toLocalDate();
+    }
+
+    static BigDecimal money(Object o) {
+        return ((BigDecimal) o).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    static BigDecimal units(Object o) {
+        BigDecimal u = ((BigDecimal) o).stripTrailingZeros();
+        return u.scale() < 0 ? u.setScale(0) : u;
+    }
+}

@@ -1,0 +1,164 @@
+package app.phare.ingest;
+
+import app.phare.clean.OrderLineCleaner;
+import app.phare.source.SourceFormat;
+import app.phare.source.SourceMapping;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+/**
+ * Reads an orders export (CSV or gzip-compressed CSV) as records of the product's fields, in the order of
+ * {@link OrderLineCleaner#FIELDS}. Problems with the file as a whole raise {@link FileUnreadableException};
+ * problems with one line are reported through {@link #shapeProblem()}.
+ */
+public final class OrderFileReader implements AutoCloseable {
+
+    private final InputStream raw;
+    private final CsvRecordReader csv;
+    private final String encoding;
+    private final int[] columnOf = new int[OrderLineCleaner.FIELDS.length];
+    private final String[] values = new String[OrderLineCleaner.FIELDS.length];
+    private int headerWidth = -1;
+    private int neededWidth;
+
+    public OrderFileReader(InputStream file, SourceFormat format, SourceMapping mapping) throws IOException, FileUnreadableException {
+        this.raw = decompressIfGzip(file);
+        this.encoding = format.encoding();
+        CharsetDecoder decoder = format.charset().newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        this.csv = new CsvRecordReader(new BufferedReader(new InputStreamReader(raw, decoder), 1 << 16),
+                format.delimiter().charAt(0));
+        mapColumns(format, mapping);
+    }
+
+    private static InputStream decompressIfGzip(InputStream in) throws IOException {
+        BufferedInputStream b = new BufferedInputStream(in, 1 << 16);
+        b.mark(2);
+        int first = b.read();
+        int second = b.read();
+        b.reset();
+        if (first == 0x1f && second == 0x8b) {
+            return new BufferedInputStream(new GZIPInputStream(b, 1 << 16), 1 << 16);
+        }
+        return b;
+    }
+
+    private void mapColumns(SourceFormat format, SourceMapping mapping) throws IOException, FileUnreadableException {
+        java.util.Arrays.fill(columnOf, -1);
+        Map<String, String> columns = mapping.columns();
+        if (!format.header()) {
+            columns.forEach((field, column) -> columnOf[indexOf(field)] = Integer.parseInt(column) - 1);
+        } else {
+            if (!nextRecord()) {
+                throw new FileUnreadableException("the file is empty: no header line");
+            }
+            List<String> header = new ArrayList<>();
+            for (String h : csv.fields()) {
+                header.add(h.strip());
+            }
+            headerWidth = header.size();
+            List<String> missing = new ArrayList<>();
+            columns.forEach((field, column) -> {
+                int i = header.indexOf(column);
+                if (i < 0) {
+                    for (int k = 0; k < header.size() && i < 0; k++) {
+                        if (header.get(k).equalsIgnoreCase(column)) {
+                            i = k;
+                        }
+                    }
+                }
+                if (i < 0) {
+                    missing.add("'" + column + "' (mapped to " + field + ")");
+                }
+                columnOf[indexOf(field)] = i;
+            });
+            if (!missing.isEmpty()) {
+                throw new FileUnreadableException("the header has no column " + String.join(", ", missing)
+                        + "; it has " + String.join(", ", header));
+            }
+        }
+        for (int c : columnOf) {
+            neededWidth = Math.max(neededWidth, c + 1);
+        }
+    }
+
+    private static int indexOf(String field) {
+        for (int i = 0; i < OrderLineCleaner.FIELDS.length; i++) {
+            if (OrderLineCleaner.FIELDS[i].equals(field)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException(field);
+    }
+
+    /** Reads the next data record; false at the end. */
+    public boolean next() throws IOException, FileUnreadableException {
+        if (!nextRecord()) {
+            return false;
+        }
+        int width = csv.size();
+        for (int i = 0; i < values.length; i++) {
+            int c = columnOf[i];
+            values[i] = c >= 0 && c < width ? csv.field(c) : null;
+        }
+        return true;
+    }
+
+    private boolean nextRecord() throws IOException, FileUnreadableException {
+        try {
+            boolean more = csv.next();
+            if (more && csv.raw().indexOf('\0') >= 0) {
+                throw new FileUnreadableException("the file is not text (line " + csv.lineNo()
+                        + " contains NUL bytes); upload the CSV export itself");
+            }
+            return more;
+        } catch (CharacterCodingException e) {
+            throw new FileUnreadableException("the file is not valid " + encoding + " text after line " + csv.lineNo()
+                    + "; if it is text, set the source's format.encoding (for example windows-1252 or ISO-8859-1)");
+        } catch (ZipException e) {
+            throw new FileUnreadableException("the gzip data is corrupt: " + e.getMessage());
+        } catch (java.io.EOFException e) {
+            throw new FileUnreadableException("the file ends unexpectedly (truncated gzip data)");
+        }
+    }
+
+    /** Why the current record cannot be read as an order line (too few columns), or null. */
+    public String shapeProblem() {
+        int width = csv.size();
+        if (width < neededWidth) {
+            return "the line has " + width + " column" + (width == 1 ? "" : "s") + ", the mapping needs " + neededWidth
+                    + (headerWidth > 0 ? " (the header has " + headerWidth + ")" : "");
+        }
+        return null;
+    }
+
+    public String[] values() {
+        return values;
+    }
+
+    public long lineNo() {
+        return csv.lineNo();
+    }
+
+    public String rawLine() {
+        return csv.raw();
+    }
+
+    @Override
+    public void close() throws IOException {
+        raw.close();
+    }
+}
