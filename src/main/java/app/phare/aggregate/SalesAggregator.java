@@ -1,11 +1,10 @@
 package app.phare.aggregate;
 
-import app.phare.common.db.CopyIn;
+import app.phare.common.db.BinaryCopy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyOut;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
@@ -30,10 +29,7 @@ public class SalesAggregator {
     /** Key value meaning "all countries/channels/products". */
     public static final String ALL = "*";
 
-    private static final String COPY_DAYS = "COPY sales_day (tenant_id, day, country, channel, product, net_revenue, returns, "
-            + "orders, customers, units) FROM STDIN";
-    private static final String COPY_MONTHS = "COPY sales_month (tenant_id, month, country, channel, product, net_revenue, "
-            + "returns, orders, customers, units) FROM STDIN";
+    private static final String MEASURES = "country, channel, product, net_revenue, returns, orders, customers, units";
 
     /** How much the rebuild read and wrote. */
     public record Rebuilt(long linesRead, long rowsWritten) {
@@ -63,8 +59,8 @@ public class SalesAggregator {
             Map<Key, Measures> dayGroups = new HashMap<>();
             Map<Key, Measures> monthGroups = new HashMap<>();
             read += scanMonth(connection, tenantId, month, affectedDays, dayGroups, monthGroups);
-            written += write(connection, COPY_DAYS, tenantId, dayGroups);
-            written += write(connection, COPY_MONTHS, tenantId, monthGroups);
+            written += write(connection, "sales_day", "tenant_id, day, " + MEASURES, tenantId, dayGroups);
+            written += write(connection, "sales_month", "tenant_id, month, " + MEASURES, tenantId, monthGroups);
         }
         return new Rebuilt(read, written);
     }
@@ -136,26 +132,25 @@ public class SalesAggregator {
         }
     }
 
-    private static long write(Connection connection, String copySql, long tenantId, Map<Key, Measures> groups)
-            throws SQLException {
+    private static long write(Connection connection, String table, String columns, long tenantId,
+                              Map<Key, Measures> groups) throws SQLException {
         if (groups.isEmpty()) {
             return 0;
         }
-        try (CopyIn copy = new CopyIn(connection, copySql)) {
+        try (BinaryCopy copy = new BinaryCopy(connection, table, columns)) {
             writeRows(copy, tenantId, groups);
             copy.finish();
         }
         return groups.size();
     }
 
-    private static void writeRows(CopyIn copy, long tenantId, Map<Key, Measures> groups) throws SQLException {
+    private static void writeRows(BinaryCopy copy, long tenantId, Map<Key, Measures> groups) throws SQLException {
         for (Map.Entry<Key, Measures> e : groups.entrySet()) {
             Key k = e.getKey();
             Measures m = e.getValue();
-            copy.number(tenantId).plain(k.period).text(k.country).text(k.channel).text(k.product)
-                    .plain(BigDecimal.valueOf(m.net, 7).toPlainString()).plain(BigDecimal.valueOf(m.returns, 7).toPlainString())
-                    .number(m.orders.size()).number(m.customers.size()).plain(BigDecimal.valueOf(m.units, 3).toPlainString());
-            copy.endRow();
+            copy.row(10).int8(tenantId).date(k.period).text(k.country).text(k.channel).text(k.product)
+                    .numeric(m.net, 7).numeric(m.returns, 7).int8(m.orders.size()).int8(m.customers.size())
+                    .numeric(m.units, 3);
         }
     }
 
@@ -168,9 +163,31 @@ public class SalesAggregator {
         }
     }
 
-    /** A decimal in COPY text form as a long with the given number of decimals. */
+    /** A decimal in COPY text form ("-12.500") as a long with the given number of decimals. */
     static long scaled(String text, int scale) {
-        return new BigDecimal(text).movePointRight(scale).longValueExact();
+        long value = 0;
+        int decimals = -1;
+        boolean negative = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '-') {
+                negative = true;
+            } else if (c == '.') {
+                decimals = 0;
+            } else {
+                if (decimals >= scale) {
+                    throw new ArithmeticException("more than " + scale + " decimals in " + text);
+                }
+                value = Math.addExact(Math.multiplyExact(value, 10L), c - '0');
+                if (decimals >= 0) {
+                    decimals++;
+                }
+            }
+        }
+        for (int d = Math.max(decimals, 0); d < scale; d++) {
+            value = Math.multiplyExact(value, 10L);
+        }
+        return negative ? -value : value;
     }
 
     /** Splits a COPY text row into fields, turning \N into null and undoing backslash escapes. */

@@ -3,7 +3,7 @@ package app.phare.ingest;
 import app.phare.clean.CleanOrderLine;
 import app.phare.clean.OrderLineCleaner;
 import app.phare.common.LongPairSet;
-import app.phare.common.db.CopyIn;
+import app.phare.common.db.BinaryCopy;
 import app.phare.source.Source;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,7 +26,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 
 /**
  * Loads one orders file into order_line within the caller's transaction: reads it, applies the cleaning rules,
@@ -36,9 +35,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class OrderLineLoader {
 
-    private static final String COPY_LINES = "COPY order_line (tenant_id, source_id, day, line_hash, order_id, ordered_at, "
-            + "sku, description, quantity, unit_price, customer_id, country, channel, file_id, run_id, line_no) FROM STDIN";
-    private static final String COPY_REJECTS = "COPY reject (tenant_id, run_id, file_id, line_no, reason, raw) FROM STDIN";
+    private static final String LINE_COLUMNS = "tenant_id, source_id, day, line_hash, order_id, ordered_at, sku, description, "
+            + "quantity, unit_price, customer_id, country, channel, file_id, run_id, line_no";
+    private static final String REJECT_COLUMNS = "tenant_id, run_id, file_id, line_no, reason, raw";
 
     @Inject
     FileStorage storage;
@@ -65,11 +64,7 @@ public class OrderLineLoader {
         try (InputStream in = storage.open(file.storagePath);
              OrderFileReader reader = new OrderFileReader(in, source.format, source.mapping);
              DataOutputStream rejectOut = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(rejects), 1 << 16));
-             CopyIn copy = new CopyIn(connection, COPY_LINES)) {
-            String tenant = Long.toString(file.tenantId);
-            String sourceId = Long.toString(source.id);
-            String fileId = Long.toString(file.id);
-            String run = Long.toString(runId);
+             BinaryCopy copy = new BinaryCopy(connection, "order_line", LINE_COLUMNS)) {
             while (reader.next()) {
                 read++;
                 String problem = reader.shapeProblem();
@@ -92,21 +87,17 @@ public class OrderLineLoader {
                         descriptions.put(line.sku(), line.description());
                     }
                 }
-                copy.plain(tenant).plain(sourceId).plain(line.day()).plain(new UUID(line.hashHigh(), line.hashLow()))
-                        .text(line.orderId()).plain(line.orderedAt()).text(line.sku()).text(line.description())
-                        .plain(line.quantity().toPlainString()).plain(line.unitPrice().toPlainString())
+                copy.row(16).int8(file.tenantId).int8(source.id).date(line.day()).uuid(line.hashHigh(), line.hashLow())
+                        .text(line.orderId()).timestamptz(line.orderedAt()).text(line.sku()).text(line.description())
+                        .numeric(line.quantity()).numeric(line.unitPrice())
                         .text(line.customerId()).text(line.country()).text(line.channel())
-                        .plain(fileId).plain(run).number(reader.lineNo());
-                copy.endRow();
+                        .int8(file.id).int8(runId).int8(reader.lineNo());
                 written++;
             }
-            long stored = copy.finish();
-            if (stored != written) {
-                throw new SQLException("COPY stored " + stored + " lines, expected " + written);
-            }
+            copy.finish();
         }
         try {
-            copyRejects(connection, rejects, file.tenantId, runId, file.id);
+            copyRejects(connection, rejects, rejected, file.tenantId, runId, file.id);
         } finally {
             Files.deleteIfExists(rejects);
         }
@@ -131,22 +122,18 @@ public class OrderLineLoader {
         return new String(bytes, StandardCharsets.UTF_8);
     }
 
-    private static void copyRejects(Connection connection, Path rejects, long tenantId, long runId, long fileId)
+    private static void copyRejects(Connection connection, Path rejects, long count, long tenantId, long runId, long fileId)
             throws IOException, SQLException {
-        if (Files.size(rejects) == 0) {
+        if (count == 0) {
             return;
         }
-        long size = Files.size(rejects);
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(rejects), 1 << 16));
-             CopyIn copy = new CopyIn(connection, COPY_REJECTS)) {
-            long consumed = 0;
-            while (consumed < size) {
+             BinaryCopy copy = new BinaryCopy(connection, "reject", REJECT_COLUMNS)) {
+            for (long i = 0; i < count; i++) {
                 long lineNo = in.readLong();
                 String reason = readString(in);
                 String raw = readString(in);
-                consumed += 16 + reason.getBytes(StandardCharsets.UTF_8).length + raw.getBytes(StandardCharsets.UTF_8).length;
-                copy.number(tenantId).number(runId).number(fileId).number(lineNo).text(reason).text(raw);
-                copy.endRow();
+                copy.row(6).int8(tenantId).int8(runId).int8(fileId).int8(lineNo).text(reason).text(raw);
             }
             copy.finish();
         }

@@ -183,11 +183,12 @@ public class PipelineService {
             return 0;
         }
         Array dayArray = c.createArrayOf("date", days.stream().map(java.sql.Date::valueOf).toArray());
-        try (PreparedStatement any = c.prepareStatement(
-                "SELECT EXISTS (SELECT 1 FROM order_line WHERE tenant_id = ? AND day = ANY (?) AND run_id <> ?)")) {
+        // every day an earlier run loaded has its overall aggregate row: a cheap primary-key probe
+        try (PreparedStatement any = c.prepareStatement("""
+                SELECT EXISTS (SELECT 1 FROM sales_day WHERE tenant_id = ? AND country = '*' AND channel = '*'
+                               AND product = '*' AND day = ANY (?))""")) {
             any.setLong(1, tenantId);
             any.setArray(2, dayArray);
-            any.setLong(3, runId);
             try (ResultSet rs = any.executeQuery()) {
                 rs.next();
                 if (!rs.getBoolean(1)) {

@@ -47,13 +47,14 @@ public class TenantScope {
         if (activated) {
             requestContext.activate();
         }
+        // always through methods: the instance is a client proxy, its own fields are not the request's
         TenantScope scope = Arc.container().instance(TenantScope.class).get();
-        Long previous = scope.tenantId;
-        scope.tenantId = tenantId;
+        Long previous = scope.tenantId();
+        scope.set(tenantId);
         try {
             return work.get();
         } finally {
-            scope.tenantId = previous;
+            scope.set(previous);
             if (activated) {
                 requestContext.terminate();
             }
@@ -73,6 +74,6 @@ public class TenantScope {
         if (!requestContext.isActive()) {
             return null;
         }
-        return Arc.container().instance(TenantScope.class).get().tenantId;
+        return Arc.container().instance(TenantScope.class).get().tenantId();
     }
 }
