@@ -106,62 +106,85 @@ CREATE TABLE reject (
 );
 CREATE INDEX reject_run_idx ON reject (run_id, file_id, line_no);
 
--- Clean order-line facts. line_hash identifies a line by all its mapped fields after cleaning:
--- the same line arriving again for the same source is kept once.
+-- Clean order-line facts, kept narrow because every night writes many of them: quantity and unit price as scaled
+-- integers (x1000 and x10000, exact), the description in product. line_hash is 64 bits of the MD5 of all mapped fields
+-- after cleaning; a line arriving again for the same source and day is kept once. The view order_lines reads them
+-- as numbers.
 CREATE TABLE order_line (
-    tenant_id    bigint        NOT NULL,
-    source_id    bigint        NOT NULL,
-    day          date          NOT NULL,
-    line_hash    uuid          NOT NULL,
-    order_id     text          NOT NULL,
-    ordered_at   timestamptz   NOT NULL,
-    sku          text          NOT NULL,
-    description  text,
-    quantity     numeric(14,3) NOT NULL,
-    unit_price   numeric(14,4) NOT NULL,
-    customer_id  text,
-    country      text,
-    channel      text,
-    file_id      bigint        NOT NULL,
-    run_id       bigint        NOT NULL,
-    line_no      bigint        NOT NULL
+    tenant_id      bigint      NOT NULL,
+    source_id      bigint      NOT NULL,
+    day            date        NOT NULL,
+    line_hash      bigint      NOT NULL,
+    order_id       text        NOT NULL,
+    ordered_at     timestamptz NOT NULL,
+    sku            text        NOT NULL,
+    quantity_e3    bigint      NOT NULL,
+    unit_price_e4  bigint      NOT NULL,
+    customer_id    text,
+    country        text,
+    channel        text,
+    run_id         bigint      NOT NULL
 );
 -- BRIN: facts arrive in time order, and a BRIN index costs next to nothing to maintain during bulk loads
 CREATE INDEX order_line_day_idx ON order_line USING brin (tenant_id, day) WITH (pages_per_range = 16);
 
--- Pre-aggregated sales. '*' in country/channel/product means "all"; '' means "not given in the export".
+-- Pre-aggregated sales. '*' in country/channel means "all"; '' means "not given in the export".
+-- Money keeps 7 decimals (quantity 3 x price 4) so that sums are exact; the API rounds to 2.
 CREATE TABLE sales_day (
-    tenant_id    bigint        NOT NULL,
-    day          date          NOT NULL,
-    country      text          NOT NULL,
-    channel      text          NOT NULL,
-    product      text          NOT NULL,
-    net_revenue  numeric(24,7) NOT NULL,
-    returns      numeric(24,7) NOT NULL,
-    orders       bigint        NOT NULL,
-    customers    bigint        NOT NULL,
-    units        numeric(18,3) NOT NULL,
-    PRIMARY KEY (tenant_id, country, channel, product, day)
+    tenant_id    bigint          NOT NULL,
+    day          date            NOT NULL,
+    country      text COLLATE "C" NOT NULL,
+    channel      text COLLATE "C" NOT NULL,
+    net_revenue  numeric(24,7)   NOT NULL,
+    returns      numeric(24,7)   NOT NULL,
+    orders       bigint          NOT NULL,
+    customers    bigint          NOT NULL,
+    units        numeric(18,3)   NOT NULL,
+    PRIMARY KEY (tenant_id, country, channel, day)
 );
 
 CREATE TABLE sales_month (
-    tenant_id    bigint        NOT NULL,
-    month        date          NOT NULL,
-    country      text          NOT NULL,
-    channel      text          NOT NULL,
-    product      text          NOT NULL,
-    net_revenue  numeric(24,7) NOT NULL,
-    returns      numeric(24,7) NOT NULL,
-    orders       bigint        NOT NULL,
-    customers    bigint        NOT NULL,
-    units        numeric(18,3) NOT NULL,
-    PRIMARY KEY (tenant_id, country, channel, product, month)
+    tenant_id    bigint          NOT NULL,
+    month        date            NOT NULL,
+    country      text COLLATE "C" NOT NULL,
+    channel      text COLLATE "C" NOT NULL,
+    net_revenue  numeric(24,7)   NOT NULL,
+    returns      numeric(24,7)   NOT NULL,
+    orders       bigint          NOT NULL,
+    customers    bigint          NOT NULL,
+    units        numeric(18,3)   NOT NULL,
+    PRIMARY KEY (tenant_id, country, channel, month)
+);
+
+-- Sales by product: many rows a day, written in day order, read by date range (BRIN keeps loads cheap).
+CREATE TABLE product_sales_day (
+    tenant_id    bigint          NOT NULL,
+    day          date            NOT NULL,
+    product      text COLLATE "C" NOT NULL,
+    net_revenue  numeric(24,7)   NOT NULL,
+    returns      numeric(24,7)   NOT NULL,
+    orders       bigint          NOT NULL,
+    customers    bigint          NOT NULL,
+    units        numeric(18,3)   NOT NULL
+);
+CREATE INDEX product_sales_day_idx ON product_sales_day USING brin (tenant_id, day) WITH (pages_per_range = 8);
+
+CREATE TABLE product_sales_month (
+    tenant_id    bigint          NOT NULL,
+    month        date            NOT NULL,
+    product      text COLLATE "C" NOT NULL,
+    net_revenue  numeric(24,7)   NOT NULL,
+    returns      numeric(24,7)   NOT NULL,
+    orders       bigint          NOT NULL,
+    customers    bigint          NOT NULL,
+    units        numeric(18,3)   NOT NULL,
+    PRIMARY KEY (tenant_id, month, product)
 );
 
 -- Product names for display: the latest description seen for each sku.
 CREATE TABLE product (
     tenant_id    bigint NOT NULL,
-    sku          text   NOT NULL,
+    sku          text COLLATE "C" NOT NULL,
     description  text,
     PRIMARY KEY (tenant_id, sku)
 );
@@ -172,7 +195,8 @@ DECLARE
     t text;
 BEGIN
     FOREACH t IN ARRAY ARRAY['app_user', 'source', 'source_file', 'pipeline_run', 'run_step', 'run_file', 'reject',
-                             'order_line', 'sales_day', 'sales_month', 'product']
+                             'order_line', 'sales_day', 'sales_month', 'product_sales_day', 'product_sales_month',
+                             'product']
     LOOP
         EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
         EXECUTE format('CREATE POLICY tenant_isolation ON %I TO phare_tenant '
@@ -184,6 +208,12 @@ $$;
 ALTER TABLE tenant ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON tenant TO phare_tenant
     USING (id = nullif(current_setting('phare.tenant_id', true), '')::bigint);
+
+CREATE VIEW order_lines WITH (security_invoker = true) AS
+SELECT l.tenant_id, l.source_id, l.day, l.order_id, l.ordered_at, l.sku, p.description,
+       l.quantity_e3 / 1000.0 AS quantity, l.unit_price_e4 / 10000.0 AS unit_price,
+       l.customer_id, l.country, l.channel, l.run_id
+FROM order_line l LEFT JOIN product p ON p.tenant_id = l.tenant_id AND p.sku = l.sku;
 
 GRANT USAGE ON SCHEMA public TO phare_tenant;
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO phare_tenant;

@@ -11,8 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
@@ -20,174 +19,177 @@ import java.util.TreeSet;
 
 /**
  * Rebuilds the pre-aggregated sales tables for the days a run touched. For each affected month it streams that
- * month's order lines out of PostgreSQL once and computes, exactly, the day rows of the affected days and the
- * month row, overall and by country, channel, country and channel, and product. Within the caller's transaction.
+ * month's order lines out of PostgreSQL once and computes, exactly, the rows of the affected days and of the month:
+ * overall, by country, by channel, by country and channel (sales_day/sales_month) and by product
+ * (product_sales_day/product_sales_month). Works within the caller's transaction.
  */
 @ApplicationScoped
 public class SalesAggregator {
 
-    /** Key value meaning "all countries/channels/products". */
+    /** Key value meaning "all countries" or "all channels". */
     public static final String ALL = "*";
 
-    private static final String MEASURES = "country, channel, product, net_revenue, returns, orders, customers, units";
+    private static final String MEASURES = "net_revenue, returns, orders, customers, units";
 
     /** How much the rebuild read and wrote. */
     public record Rebuilt(long linesRead, long rowsWritten) {
     }
 
-    private record Key(LocalDate period, String country, String channel, String product) {
-    }
+    /** Most lines a run aggregates in memory while loading; beyond this it rebuilds month by month from the facts. */
+    public static final long IN_MEMORY_LINES = 2_000_000;
 
-    /** Exact measures of one group: sums at fixed scale (money 7 decimals, units 3) and distinct sets. */
-    private static final class Measures {
-        long net;
-        long returns;
-        long units;
-        Set<String> orders = Set.of();
-        Set<String> customers = Set.of();
-    }
-
+    /** Rebuilds the affected days and their months from the facts, one month at a time. */
     public Rebuilt rebuild(Connection connection, long tenantId, Set<LocalDate> affectedDays) throws SQLException {
-        SortedSet<LocalDate> months = new TreeSet<>();
-        for (LocalDate d : affectedDays) {
-            months.add(d.withDayOfMonth(1));
-        }
-        delete(connection, "DELETE FROM sales_day WHERE tenant_id = ? AND day = ANY (?)", tenantId, affectedDays);
-        delete(connection, "DELETE FROM sales_month WHERE tenant_id = ? AND month = ANY (?)", tenantId, months);
+        SortedSet<LocalDate> months = monthsOf(affectedDays);
+        deleteRows(connection, tenantId, affectedDays, months);
         long read = 0, written = 0;
         for (LocalDate month : months) {
-            Map<Key, Measures> dayGroups = new HashMap<>();
-            Map<Key, Measures> monthGroups = new HashMap<>();
-            read += scanMonth(connection, tenantId, month, affectedDays, dayGroups, monthGroups);
-            written += write(connection, "sales_day", "tenant_id, day, " + MEASURES, tenantId, dayGroups);
-            written += write(connection, "sales_month", "tenant_id, month, " + MEASURES, tenantId, monthGroups);
+            Accumulation acc = new Accumulation(affectedDays::contains, Long.MAX_VALUE);
+            read += scanMonth(connection, tenantId, month, acc);
+            written += writeRows(connection, tenantId, acc);
         }
         return new Rebuilt(read, written);
     }
 
-    private long scanMonth(Connection connection, long tenantId, LocalDate month, Set<LocalDate> affectedDays,
-                           Map<Key, Measures> dayGroups, Map<Key, Measures> monthGroups) throws SQLException {
-        String sql = "COPY (SELECT day, country, channel, sku, order_id, customer_id, quantity, unit_price FROM order_line"
+    /**
+     * Writes the rows of an accumulation that saw every line of its months (a run whose months held no earlier
+     * facts), replacing whatever rows those days and months had.
+     */
+    public Rebuilt write(Connection connection, long tenantId, Accumulation acc) throws SQLException {
+        deleteRows(connection, tenantId, acc.days.keySet(), acc.months.keySet());
+        return new Rebuilt(acc.lines(), writeRows(connection, tenantId, acc));
+    }
+
+    /** Months (as their first day) of the given days. */
+    public static SortedSet<LocalDate> monthsOf(Set<LocalDate> days) {
+        SortedSet<LocalDate> months = new TreeSet<>();
+        for (LocalDate d : days) {
+            months.add(d.withDayOfMonth(1));
+        }
+        return months;
+    }
+
+    private static void deleteRows(Connection connection, long tenantId, Set<LocalDate> days, Set<LocalDate> months)
+            throws SQLException {
+        delete(connection, "sales_day", "day", tenantId, days);
+        delete(connection, "product_sales_day", "day", tenantId, days);
+        delete(connection, "sales_month", "month", tenantId, months);
+        delete(connection, "product_sales_month", "month", tenantId, months);
+    }
+
+    private static long writeRows(Connection connection, long tenantId, Accumulation acc) throws SQLException {
+        Integer[] productOrder = new Integer[acc.products.size()];
+        for (int i = 0; i < productOrder.length; i++) {
+            productOrder[i] = i;
+        }
+        java.util.Arrays.sort(productOrder, (a, b) -> acc.products.get(a).compareTo(acc.products.get(b)));
+        return write(connection, tenantId, "day", acc.days.values(), acc.products, productOrder)
+                + write(connection, tenantId, "month", acc.months.values(), acc.products, productOrder);
+    }
+
+    private long scanMonth(Connection connection, long tenantId, LocalDate month, Accumulation acc) throws SQLException {
+        String sql = "COPY (SELECT day, country, channel, sku, order_id, customer_id, quantity_e3, unit_price_e4 FROM order_line"
                 + " WHERE tenant_id = " + tenantId + " AND day >= '" + month + "' AND day < '" + month.plusMonths(1)
                 + "') TO STDOUT";
         CopyOut out = connection.unwrap(PGConnection.class).getCopyAPI().copyOut(sql);
-        long lines = 0;
         String[] f = new String[8];
-        LocalDate lastDay = null;
         String lastDayText = null;
-        boolean dayAffected = false;
+        LocalDate day = null;
+        long lines = 0;
         byte[] row;
         while ((row = out.readFromCopy()) != null) {
             split(new String(row, 0, row.length - 1, StandardCharsets.UTF_8), f);
             if (!f[0].equals(lastDayText)) {
                 lastDayText = f[0];
-                lastDay = LocalDate.parse(f[0]);
-                dayAffected = affectedDays.contains(lastDay);
+                day = LocalDate.parse(f[0]);
             }
-            long quantity = scaled(f[6], 3);
-            long price = scaled(f[7], 4);
-            long value = Math.multiplyExact(quantity, price);
-            boolean positive = quantity > 0;
-            String country = f[1] == null ? "" : f[1];
-            String channel = f[2] == null ? "" : f[2];
-            String order = positive ? f[4] : null;
-            String customer = positive ? f[5] : null;
-            long units = positive ? quantity : 0;
-            if (dayAffected) {
-                addAll(dayGroups, lastDay, country, channel, f[3], value, units, order, customer);
-            }
-            addAll(monthGroups, month, country, channel, f[3], value, units, order, customer);
+            acc.add(day, f[1], f[2], f[3], f[4], f[5], Long.parseLong(f[6]), Long.parseLong(f[7]));
             lines++;
         }
         return lines;
     }
 
-    private static void addAll(Map<Key, Measures> groups, LocalDate period, String country, String channel, String sku,
-                               long value, long units, String order, String customer) {
-        add(groups, new Key(period, ALL, ALL, ALL), value, units, order, customer);
-        add(groups, new Key(period, country, ALL, ALL), value, units, order, customer);
-        add(groups, new Key(period, ALL, channel, ALL), value, units, order, customer);
-        add(groups, new Key(period, country, channel, ALL), value, units, order, customer);
-        add(groups, new Key(period, ALL, ALL, sku), value, units, order, customer);
-    }
-
-    private static void add(Map<Key, Measures> groups, Key key, long value, long units, String order, String customer) {
-        Measures m = groups.computeIfAbsent(key, k -> new Measures());
-        m.net = Math.addExact(m.net, value);
-        if (value < 0) {
-            m.returns = Math.subtractExact(m.returns, value);
-        }
-        m.units += units;
-        if (order != null) {
-            if (m.orders.isEmpty()) {
-                m.orders = new HashSet<>();
-            }
-            m.orders.add(order);
-        }
-        if (customer != null) {
-            if (m.customers.isEmpty()) {
-                m.customers = new HashSet<>();
-            }
-            m.customers.add(customer);
+    /** A key of sales_day/sales_month, ordered as its primary key. */
+    private record CountryChannel(String country, String channel) implements Comparable<CountryChannel> {
+        @Override
+        public int compareTo(CountryChannel o) {
+            int c = country.compareTo(o.country);
+            return c != 0 ? c : channel.compareTo(o.channel);
         }
     }
 
-    private static long write(Connection connection, String table, String columns, long tenantId,
-                              Map<Key, Measures> groups) throws SQLException {
-        if (groups.isEmpty()) {
+    /** Writes the buckets' rows, in primary-key order so that index pages fill in sequence. */
+    private static long write(Connection connection, long tenantId, String grain, Collection<PeriodBucket> buckets,
+                              java.util.List<String> products, Integer[] productOrder) throws SQLException {
+        if (buckets.isEmpty()) {
             return 0;
         }
-        try (BinaryCopy copy = new BinaryCopy(connection, table, columns)) {
-            writeRows(copy, tenantId, groups);
+        long rows = 0;
+        try (BinaryCopy copy = new BinaryCopy(connection, "sales_" + grain,
+                "tenant_id, country, channel, " + grain + ", " + MEASURES)) {
+            SortedSet<CountryChannel> keys = new TreeSet<>();
+            for (PeriodBucket b : buckets) {
+                keys.add(new CountryChannel(ALL, ALL));
+                b.byCountry.keySet().forEach(c -> keys.add(new CountryChannel(c, ALL)));
+                b.byChannel.keySet().forEach(ch -> keys.add(new CountryChannel(ALL, ch)));
+                b.byCountryChannel.forEach((c, m) -> m.keySet().forEach(ch -> keys.add(new CountryChannel(c, ch))));
+            }
+            for (CountryChannel k : keys) {
+                for (PeriodBucket b : buckets) {
+                    SalesMeasures m = measures(b, k.country(), k.channel());
+                    if (m != null) {
+                        copy.row(9).int8(tenantId).text(k.country()).text(k.channel()).date(b.period);
+                        measures(copy, m);
+                        rows++;
+                    }
+                }
+            }
             copy.finish();
         }
-        return groups.size();
-    }
-
-    private static void writeRows(BinaryCopy copy, long tenantId, Map<Key, Measures> groups) throws SQLException {
-        for (Map.Entry<Key, Measures> e : groups.entrySet()) {
-            Key k = e.getKey();
-            Measures m = e.getValue();
-            copy.row(10).int8(tenantId).date(k.period).text(k.country).text(k.channel).text(k.product)
-                    .numeric(m.net, 7).numeric(m.returns, 7).int8(m.orders.size()).int8(m.customers.size())
-                    .numeric(m.units, 3);
+        try (BinaryCopy copy = new BinaryCopy(connection, "product_sales_" + grain,
+                "tenant_id, " + grain + ", product, " + MEASURES)) {
+            for (PeriodBucket b : buckets) {
+                for (int product : productOrder) {
+                    SalesMeasures m = product < b.byProduct.length ? b.byProduct[product] : null;
+                    if (m != null) {
+                        copy.row(8).int8(tenantId).date(b.period).text(products.get(product));
+                        measures(copy, m);
+                        rows++;
+                    }
+                }
+            }
+            copy.finish();
         }
+        return rows;
     }
 
-    private static void delete(Connection connection, String sql, long tenantId, Set<LocalDate> dates) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+    private static SalesMeasures measures(PeriodBucket b, String country, String channel) {
+        if (ALL.equals(country) && ALL.equals(channel)) {
+            return b.all;
+        }
+        if (ALL.equals(channel)) {
+            return b.byCountry.get(country);
+        }
+        if (ALL.equals(country)) {
+            return b.byChannel.get(channel);
+        }
+        Map<String, SalesMeasures> byChannel = b.byCountryChannel.get(country);
+        return byChannel == null ? null : byChannel.get(channel);
+    }
+
+    private static void measures(BinaryCopy copy, SalesMeasures m) {
+        copy.numeric(m.net, 7).numeric(m.returns, 7).int8(m.orders()).int8(m.customers()).numeric(m.units, 3);
+    }
+
+    private static void delete(Connection connection, String table, String column, long tenantId, Set<LocalDate> dates)
+            throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "DELETE FROM " + table + " WHERE tenant_id = ? AND " + column + " = ANY (?)")) {
             Array array = connection.createArrayOf("date", dates.stream().map(java.sql.Date::valueOf).toArray());
             ps.setLong(1, tenantId);
             ps.setArray(2, array);
             ps.executeUpdate();
         }
-    }
-
-    /** A decimal in COPY text form ("-12.500") as a long with the given number of decimals. */
-    static long scaled(String text, int scale) {
-        long value = 0;
-        int decimals = -1;
-        boolean negative = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '-') {
-                negative = true;
-            } else if (c == '.') {
-                decimals = 0;
-            } else {
-                if (decimals >= scale) {
-                    throw new ArithmeticException("more than " + scale + " decimals in " + text);
-                }
-                value = Math.addExact(Math.multiplyExact(value, 10L), c - '0');
-                if (decimals >= 0) {
-                    decimals++;
-                }
-            }
-        }
-        for (int d = Math.max(decimals, 0); d < scale; d++) {
-            value = Math.multiplyExact(value, 10L);
-        }
-        return negative ? -value : value;
     }
 
     /** Splits a COPY text row into fields, turning \N into null and undoing backslash escapes. */

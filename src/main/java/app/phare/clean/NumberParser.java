@@ -1,13 +1,14 @@
 package app.phare.clean;
 
-import java.math.BigDecimal;
-
 /**
  * Reads numbers as an export writes them: a configurable decimal separator and an optional grouping separator
- * (a space also matches the no-break and narrow no-break spaces spreadsheets write). Returns null when the text
- * is not a number.
+ * (a space also matches the no-break and narrow no-break spaces spreadsheets write). Numbers come back as longs
+ * with a fixed number of decimals (rounded half up beyond them), or as {@link #NOT_A_NUMBER} / {@link #TOO_LARGE}.
  */
 public final class NumberParser {
+
+    public static final long NOT_A_NUMBER = Long.MIN_VALUE;
+    public static final long TOO_LARGE = Long.MAX_VALUE;
 
     private final char decimal;
     private final String grouping;
@@ -17,50 +18,64 @@ public final class NumberParser {
         this.grouping = groupingSeparator == null ? "" : groupingSeparator;
     }
 
-    public BigDecimal parse(String text) {
+    /** The number times 10^scale, e.g. parse("1 234,5", 3) = 1234500 with ',' as decimal and ' ' as grouping. */
+    public long parse(String text, int scale) {
         int n = text.length();
-        StringBuilder digits = null;
-        boolean seenDigit = false;
-        boolean seenDecimal = false;
-        for (int i = 0; i < n; i++) {
+        int i = 0;
+        boolean negative = false;
+        if (n > 0 && (text.charAt(0) == '-' || text.charAt(0) == '+')) {
+            negative = text.charAt(0) == '-';
+            i = 1;
+        }
+        long value = 0;
+        int decimals = -1;
+        boolean digits = false;
+        boolean roundUp = false;
+        boolean large = false;
+        for (; i < n; i++) {
             char c = text.charAt(i);
             if (c >= '0' && c <= '9') {
-                seenDigit = true;
-                if (digits != null) {
-                    digits.append(c);
+                digits = true;
+                if (decimals >= scale) {
+                    if (decimals == scale) {
+                        roundUp = c >= '5';
+                    }
+                    decimals++;
+                    continue;
                 }
-                continue;
-            }
-            if ((c == '-' || c == '+') && i == 0) {
-                if (digits != null) {
-                    digits.append(c);
+                if (value > (Long.MAX_VALUE - 9) / 10) {
+                    large = true;
+                } else {
+                    value = value * 10 + (c - '0');
                 }
-                continue;
-            }
-            if (c == decimal && !seenDecimal) {
-                seenDecimal = true;
-                if (digits == null) {
-                    digits = new StringBuilder(n).append(text, 0, i);
+                if (decimals >= 0) {
+                    decimals++;
                 }
-                digits.append('.');
-                continue;
+            } else if (c == decimal && decimals < 0) {
+                decimals = 0;
+            } else if (isGrouping(c) && digits && decimals < 0) {
+                // grouping separators only between integer digits
+            } else {
+                return NOT_A_NUMBER;
             }
-            if (isGrouping(c) && seenDigit && !seenDecimal) {
-                if (digits == null) {
-                    digits = new StringBuilder(n).append(text, 0, i);
-                }
-                continue;
-            }
-            return null;
         }
-        if (!seenDigit) {
-            return null;
+        if (!digits) {
+            return NOT_A_NUMBER;
         }
-        try {
-            return new BigDecimal(digits == null ? text : digits.toString());
-        } catch (NumberFormatException e) {
-            return null;
+        for (int d = Math.max(decimals, 0); d < scale; d++) {
+            if (value > Long.MAX_VALUE / 10) {
+                large = true;
+                break;
+            }
+            value *= 10;
         }
+        if (large) {
+            return TOO_LARGE;
+        }
+        if (roundUp) {
+            value++;
+        }
+        return negative ? -value : value;
     }
 
     private boolean isGrouping(char c) {
@@ -72,5 +87,21 @@ public final class NumberParser {
             return c == ' ' || c == '\u00A0' || c == '\u202F';
         }
         return c == g;
+    }
+
+    /** A scaled number as plain decimal text without trailing zeros: (12500, 3) → "12.5", (-3000, 3) → "-3". */
+    public static String plain(long scaled, int scale) {
+        String digits = Long.toString(Math.abs(scaled));
+        if (digits.length() <= scale) {
+            digits = "0".repeat(scale - digits.length() + 1) + digits;
+        }
+        String integer = digits.substring(0, digits.length() - scale);
+        String fraction = digits.substring(digits.length() - scale);
+        int end = fraction.length();
+        while (end > 0 && fraction.charAt(end - 1) == '0') {
+            end--;
+        }
+        String s = end == 0 ? integer : integer + "." + fraction.substring(0, end);
+        return scaled < 0 ? "-" + s : s;
     }
 }

@@ -2,8 +2,6 @@ package app.phare.clean;
 
 import app.phare.source.SourceFormat;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -22,8 +20,9 @@ public final class OrderLineCleaner {
     public static final int ORDER_ID = 0, ORDERED_AT = 1, SKU = 2, DESCRIPTION = 3, QUANTITY = 4, UNIT_PRICE = 5,
             CUSTOMER_ID = 6, COUNTRY = 7, CHANNEL = 8;
 
-    private static final BigDecimal MAX_QUANTITY = new BigDecimal("1e11");
-    private static final BigDecimal MAX_PRICE = new BigDecimal("1e10");
+    /** Limits of numeric(14,3) and numeric(14,4), as scaled longs. */
+    private static final long MAX_QUANTITY_E3 = 100_000_000_000_000L;
+    private static final long MAX_PRICE_E4 = 100_000_000_000_000L;
 
     private final NumberParser numbers;
     private final TimestampParser timestamps;
@@ -72,31 +71,25 @@ public final class OrderLineCleaner {
         if (at == null) {
             return reject("timestamp '" + orderedAtText + "' does not match the source's date format");
         }
-        BigDecimal quantity = numbers.parse(quantityText);
-        if (quantity == null) {
+        long quantity = numbers.parse(quantityText, 3);
+        if (quantity == NumberParser.NOT_A_NUMBER) {
             return reject("quantity '" + quantityText + "' is not a number");
         }
-        BigDecimal price = numbers.parse(priceText);
-        if (price == null) {
+        long price = numbers.parse(priceText, 4);
+        if (price == NumberParser.NOT_A_NUMBER) {
             return reject("unit price '" + priceText + "' is not a number");
         }
-        if (quantity.signum() == 0) {
+        if (quantity == 0) {
             return reject("quantity is 0");
         }
-        if (price.signum() <= 0) {
-            return reject("unit price must be positive, was " + price.toPlainString());
+        if (price != NumberParser.TOO_LARGE && price <= 0) {
+            return reject("unit price must be positive, was " + NumberParser.plain(price, 4));
         }
-        if (quantity.abs().compareTo(MAX_QUANTITY) >= 0) {
+        if (quantity == NumberParser.TOO_LARGE || Math.abs(quantity) >= MAX_QUANTITY_E3) {
             return reject("quantity " + quantityText + " is too large");
         }
-        if (price.compareTo(MAX_PRICE) >= 0) {
+        if (price == NumberParser.TOO_LARGE || price >= MAX_PRICE_E4) {
             return reject("unit price " + priceText + " is too large");
-        }
-        if (quantity.scale() > 3) {
-            quantity = quantity.setScale(3, RoundingMode.HALF_UP);
-        }
-        if (price.scale() > 4) {
-            price = price.setScale(4, RoundingMode.HALF_UP);
         }
         sku = sku.toUpperCase(Locale.ROOT);
         String description = text(raw[DESCRIPTION]);
@@ -108,8 +101,8 @@ public final class OrderLineCleaner {
         canonical.append(orderId).append('\u001f').append(at.instant().getEpochSecond()).append('.')
                 .append(at.instant().getNano()).append('\u001f').append(sku).append('\u001f');
         appendNullable(description);
-        canonical.append(quantity.stripTrailingZeros().toPlainString()).append('\u001f')
-                .append(price.stripTrailingZeros().toPlainString()).append('\u001f');
+        canonical.append(NumberParser.plain(quantity, 3)).append('\u001f')
+                .append(NumberParser.plain(price, 4)).append('\u001f');
         appendNullable(customerId);
         appendNullable(country);
         appendNullable(channel);

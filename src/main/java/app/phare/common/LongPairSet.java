@@ -52,6 +52,10 @@ public final class LongPairSet {
     }
 
     public void addAll(LongPairSet other) {
+        // grow first: inserting another table's slots in order into a smaller table clusters badly
+        while ((size + other.size) * 4L > (mask + 1) * 3L) {
+            grow();
+        }
         for (int i = 0; i < other.used.length; i++) {
             if (other.used[i]) {
                 add(other.highs[i], other.lows[i]);

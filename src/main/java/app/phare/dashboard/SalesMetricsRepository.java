@@ -22,34 +22,35 @@ public class SalesMetricsRepository {
     @SuppressWarnings("unchecked")
     public List<SalesRow> rows(long tenantId, SalesQuery q) {
         boolean month = q.grain() == SalesQuery.Grain.month;
-        String table = month ? "sales_month" : "sales_day";
         String period = month ? "month" : "day";
-        String key = q.by() == null ? "NULL" : switch (q.by()) {
-            case country -> "country";
-            case channel -> "channel";
-            case product -> "product";
-        };
-        String countryCondition = q.by() == SalesQuery.Dimension.country
-                ? (q.country() == null ? "country <> :all" : "country = :country")
-                : "country = " + (q.country() == null ? ":all" : ":country");
-        String channelCondition = q.by() == SalesQuery.Dimension.channel
-                ? (q.channel() == null ? "channel <> :all" : "channel = :channel")
-                : "channel = " + (q.channel() == null ? ":all" : ":channel");
-        String productCondition = q.by() == SalesQuery.Dimension.product ? "product <> :all" : "product = :all";
-        String sql = "SELECT to_char(" + period + ", '" + (month ? "YYYY-MM" : "YYYY-MM-DD") + "'), " + key
-                + ", net_revenue, returns, orders, customers, units FROM " + table
-                + " WHERE tenant_id = :tenant AND " + countryCondition + " AND " + channelCondition + " AND " + productCondition
-                + " AND " + period + " BETWEEN :from AND :to ORDER BY 1, 3 DESC, 2";
+        String sql;
+        if (q.by() == SalesQuery.Dimension.product) {
+            sql = "SELECT to_char(" + period + ", :format), product, net_revenue, returns, orders, customers, units"
+                    + " FROM product_sales_" + period + " WHERE tenant_id = :tenant AND " + period + " BETWEEN :from AND :to"
+                    + " ORDER BY 1, 3 DESC, 2";
+        } else {
+            String key = q.by() == null ? "NULL" : q.by().name();
+            String countryCondition = q.country() != null ? "country = :country"
+                    : (q.by() == SalesQuery.Dimension.country ? "country <> :all" : "country = :all");
+            String channelCondition = q.channel() != null ? "channel = :channel"
+                    : (q.by() == SalesQuery.Dimension.channel ? "channel <> :all" : "channel = :all");
+            sql = "SELECT to_char(" + period + ", :format), " + key + ", net_revenue, returns, orders, customers, units"
+                    + " FROM sales_" + period + " WHERE tenant_id = :tenant AND " + countryCondition + " AND " + channelCondition
+                    + " AND " + period + " BETWEEN :from AND :to ORDER BY 1, 3 DESC, 2";
+        }
         Query query = em.createNativeQuery(sql)
+                .setParameter("format", month ? "YYYY-MM" : "YYYY-MM-DD")
                 .setParameter("tenant", tenantId)
-                .setParameter("all", SalesAggregator.ALL)
                 .setParameter("from", Date.valueOf(month ? q.from().withDayOfMonth(1) : q.from()))
                 .setParameter("to", Date.valueOf(q.to()));
-        if (sql.contains(":country")) {
-            query.setParameter("country", q.country());
-        }
-        if (sql.contains(":channel")) {
-            query.setParameter("channel", q.channel());
+        for (String name : new String[]{"all", "country", "channel"}) {
+            if (sql.contains(":" + name)) {
+                query.setParameter(name, switch (name) {
+                    case "all" -> SalesAggregator.ALL;
+                    case "country" -> q.country();
+                    default -> q.channel();
+                });
+            }
         }
         List<Object[]> result = query.getResultList();
         return result.stream().map(r -> new SalesRow((String) r[0], (String) r[1], money(r[2]), money(r[3]),
@@ -61,14 +62,14 @@ public class SalesMetricsRepository {
     public List<String> keys(long tenantId, String column) {
         String other = column.equals("country") ? "channel" : "country";
         return em.createNativeQuery("SELECT DISTINCT " + column + " FROM sales_month WHERE tenant_id = :tenant AND "
-                        + column + " <> '*' AND " + other + " = '*' AND product = '*' ORDER BY 1")
+                        + column + " <> '*' AND " + other + " = '*' ORDER BY 1")
                 .setParameter("tenant", tenantId).getResultList();
     }
 
     /** The first and last day with sales, if any. */
     public LocalDate[] span(long tenantId) {
         Object[] r = (Object[]) em.createNativeQuery("SELECT min(day), max(day) FROM sales_day WHERE tenant_id = :tenant "
-                + "AND country = '*' AND channel = '*' AND product = '*'").setParameter("tenant", tenantId).getSingleResult();
+                + "AND country = '*' AND channel = '*'").setParameter("tenant", tenantId).getSingleResult();
         if (r[0] == null) {
             return null;
         }

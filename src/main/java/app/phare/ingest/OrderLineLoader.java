@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * Loads one orders file into order_line within the caller's transaction: reads it, applies the cleaning rules,
@@ -35,8 +36,8 @@ import java.util.TreeSet;
 @ApplicationScoped
 public class OrderLineLoader {
 
-    private static final String LINE_COLUMNS = "tenant_id, source_id, day, line_hash, order_id, ordered_at, sku, description, "
-            + "quantity, unit_price, customer_id, country, channel, file_id, run_id, line_no";
+    private static final String LINE_COLUMNS = "tenant_id, source_id, day, line_hash, order_id, ordered_at, sku, "
+            + "quantity_e3, unit_price_e4, customer_id, country, channel, run_id";
     private static final String REJECT_COLUMNS = "tenant_id, run_id, file_id, line_no, reason, raw";
 
     @Inject
@@ -49,17 +50,17 @@ public class OrderLineLoader {
 
     /**
      * Loads a file. seen holds the hashes of lines this run already loaded for the same source; the caller adds
-     * {@link Loaded#hashes()} to it once the file is kept.
+     * {@link Loaded#hashes()} to it once the file is kept. onLoaded sees every line written.
      */
-    public Loaded load(Connection connection, long runId, SourceFile file, Source source, ZoneId tenantZone, LongPairSet seen)
-            throws IOException, SQLException, FileUnreadableException {
+    public Loaded load(Connection connection, long runId, SourceFile file, Source source, ZoneId tenantZone, LongPairSet seen,
+                       Consumer<CleanOrderLine> onLoaded) throws IOException, SQLException, FileUnreadableException {
         ZoneId sourceZone = source.format.timezone() == null ? tenantZone : ZoneId.of(source.format.timezone());
         OrderLineCleaner cleaner = new OrderLineCleaner(source.format, sourceZone, tenantZone);
         LongPairSet fileHashes = new LongPairSet(1 << 16);
         Set<LocalDate> days = new TreeSet<>();
-        Map<String, String> descriptions = new HashMap<>();
-        Map<String, Instant> describedAt = new HashMap<>();
+        Map<String, Described> described = new HashMap<>();
         long read = 0, written = 0, rejected = 0, duplicates = 0;
+        LocalDate lastDay = null;
         Path rejects = Files.createTempFile("phare-rejects-", ".tsv");
         try (InputStream in = storage.open(file.storagePath);
              OrderFileReader reader = new OrderFileReader(in, source.format, source.mapping);
@@ -79,19 +80,24 @@ public class OrderLineLoader {
                     duplicates++;
                     continue;
                 }
-                days.add(line.day());
+                if (!line.day().equals(lastDay)) {
+                    lastDay = line.day();
+                    days.add(lastDay);
+                }
                 if (line.description() != null) {
-                    Instant previous = describedAt.get(line.sku());
-                    if (previous == null || !line.orderedAt().isBefore(previous)) {
-                        describedAt.put(line.sku(), line.orderedAt());
-                        descriptions.put(line.sku(), line.description());
+                    Described d = described.get(line.sku());
+                    if (d == null) {
+                        described.put(line.sku(), new Described(line.description(), line.orderedAt()));
+                    } else if (!line.orderedAt().isBefore(d.at)) {
+                        d.description = line.description();
+                        d.at = line.orderedAt();
                     }
                 }
-                copy.row(16).int8(file.tenantId).int8(source.id).date(line.day()).uuid(line.hashHigh(), line.hashLow())
-                        .text(line.orderId()).timestamptz(line.orderedAt()).text(line.sku()).text(line.description())
-                        .numeric(line.quantity()).numeric(line.unitPrice())
-                        .text(line.customerId()).text(line.country()).text(line.channel())
-                        .int8(file.id).int8(runId).int8(reader.lineNo());
+                copy.row(13).int8(file.tenantId).int8(source.id).date(line.day()).int8(line.hashHigh())
+                        .text(line.orderId()).timestamptz(line.orderedAt()).text(line.sku())
+                        .int8(line.quantityE3()).int8(line.priceE4())
+                        .text(line.customerId()).text(line.country()).text(line.channel()).int8(runId);
+                onLoaded.accept(line);
                 written++;
             }
             copy.finish();
@@ -101,7 +107,20 @@ public class OrderLineLoader {
         } finally {
             Files.deleteIfExists(rejects);
         }
+        Map<String, String> descriptions = new HashMap<>();
+        described.forEach((sku, d) -> descriptions.put(sku, d.description));
         return new Loaded(read, written, rejected, duplicates, days, descriptions, fileHashes);
+    }
+
+    /** The latest description seen for a sku. */
+    private static final class Described {
+        String description;
+        Instant at;
+
+        Described(String description, Instant at) {
+            this.description = description;
+            this.at = at;
+        }
     }
 
     private static void writeReject(DataOutputStream out, long lineNo, String reason, String raw) throws IOException {

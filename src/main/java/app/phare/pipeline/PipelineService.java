@@ -1,5 +1,6 @@
 package app.phare.pipeline;
 
+import app.phare.aggregate.Accumulation;
 import app.phare.aggregate.SalesAggregator;
 import app.phare.common.LongPairSet;
 import app.phare.ingest.FileUnreadableException;
@@ -23,6 +24,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -128,6 +130,11 @@ public class PipelineService {
                     lock.setInt(2, (int) work.tenantId);
                     lock.execute();
                 }
+                try (Statement st = c.createStatement()) {
+                    // statistics are stale right after a bulk load in this transaction: without this the planner
+                    // scans every tenant's facts instead of using the (tenant_id, day) BRIN index
+                    st.execute("SET LOCAL enable_seqscan = off");
+                }
                 List<RunView.Step> steps = new ArrayList<>();
                 Set<LocalDate> days = new TreeSet<>();
 
@@ -135,12 +142,14 @@ public class PipelineService {
                 long read = 0, written = 0, rejected = 0, duplicates = 0;
                 Map<Long, LongPairSet> seenBySource = new HashMap<>();
                 Map<String, String> descriptions = new HashMap<>();
+                Accumulation loadedLines = new Accumulation(null, SalesAggregator.IN_MEMORY_LINES);
                 for (SourceFile file : work.pending) {
                     Source source = work.sources.get(file.sourceId);
                     LongPairSet seen = seenBySource.computeIfAbsent(file.sourceId, k -> new LongPairSet(1 << 16));
                     Savepoint savepoint = c.setSavepoint();
+                    long accumulatedBefore = loadedLines.lines();
                     try {
-                        OrderLineLoader.Loaded loaded = loader.load(c, runId, file, source, work.zone, seen);
+                        OrderLineLoader.Loaded loaded = loader.load(c, runId, file, source, work.zone, seen, loadedLines::add);
                         c.releaseSavepoint(savepoint);
                         seen.addAll(loaded.hashes());
                         days.addAll(loaded.days());
@@ -152,18 +161,37 @@ public class PipelineService {
                         fileOutcome(c, runId, file, SourceFile.PROCESSED, null);
                     } catch (FileUnreadableException e) {
                         c.rollback(savepoint);
+                        if (loadedLines.lines() != accumulatedBefore) {
+                            loadedLines.abandon();
+                        }
                         fileOutcome(c, runId, file, SourceFile.FAILED, e.getMessage());
                     }
                 }
                 steps.add(new RunView.Step("ingest-and-clean", read, written, rejected, millisSince(started)));
 
+                // months that already hold facts from earlier runs need de-duplication and a rebuild from the facts;
+                // otherwise the lines just loaded are all there is, and their in-memory aggregation is exact
                 started = System.nanoTime();
-                long dropped = dropLinesSeenInEarlierRuns(c, work.tenantId, runId, days);
+                boolean earlierFacts = !days.isEmpty() && anyAggregates(c, work.tenantId, SalesAggregator.monthsOf(days));
+                long dropped = 0;
+                if (earlierFacts) {
+                    summarizeNewPages(c, "order_line_day_idx");
+                    dropped = dropLinesSeenInEarlierRuns(c, work.tenantId, runId, days);
+                }
                 steps.add(new RunView.Step("merge", written, written - dropped, duplicates + dropped, millisSince(started)));
 
                 started = System.nanoTime();
-                SalesAggregator.Rebuilt rebuilt = days.isEmpty() ? new SalesAggregator.Rebuilt(0, 0)
-                        : aggregator.rebuild(c, work.tenantId, days);
+                SalesAggregator.Rebuilt rebuilt;
+                if (days.isEmpty()) {
+                    rebuilt = new SalesAggregator.Rebuilt(0, 0);
+                } else if (earlierFacts || loadedLines.abandoned()) {
+                    loadedLines.abandon();
+                    summarizeNewPages(c, "order_line_day_idx");
+                    rebuilt = aggregator.rebuild(c, work.tenantId, days);
+                } else {
+                    rebuilt = aggregator.write(c, work.tenantId, loadedLines);
+                }
+                summarizeNewPages(c, "product_sales_day_idx");
                 updateProductNames(c, work.tenantId, descriptions);
                 steps.add(new RunView.Step("aggregate", rebuilt.linesRead(), rebuilt.rowsWritten(), 0, millisSince(started)));
 
@@ -177,25 +205,26 @@ public class PipelineService {
         }
     }
 
-    /** Removes this run's lines that an earlier run already loaded for the same source (same day, same hash). */
-    private long dropLinesSeenInEarlierRuns(Connection c, long tenantId, long runId, Set<LocalDate> days) throws SQLException {
-        if (days.isEmpty()) {
-            return 0;
-        }
-        Array dayArray = c.createArrayOf("date", days.stream().map(java.sql.Date::valueOf).toArray());
-        // every day an earlier run loaded has its overall aggregate row: a cheap primary-key probe
+    /**
+     * Whether any of these months already has aggregates, i.e. facts from an earlier run: every successful run
+     * writes the overall row of each month it touched, in the same transaction as its facts.
+     */
+    private static boolean anyAggregates(Connection c, long tenantId, Set<LocalDate> months) throws SQLException {
         try (PreparedStatement any = c.prepareStatement("""
-                SELECT EXISTS (SELECT 1 FROM sales_day WHERE tenant_id = ? AND country = '*' AND channel = '*'
-                               AND product = '*' AND day = ANY (?))""")) {
+                SELECT EXISTS (SELECT 1 FROM sales_month WHERE tenant_id = ? AND country = '*' AND channel = '*'
+                               AND month = ANY (?))""")) {
             any.setLong(1, tenantId);
-            any.setArray(2, dayArray);
+            any.setArray(2, c.createArrayOf("date", months.stream().map(java.sql.Date::valueOf).toArray()));
             try (ResultSet rs = any.executeQuery()) {
                 rs.next();
-                if (!rs.getBoolean(1)) {
-                    return 0;
-                }
+                return rs.getBoolean(1);
             }
         }
+    }
+
+    /** Removes this run's lines that an earlier run already loaded for the same source (same day, same hash). */
+    private long dropLinesSeenInEarlierRuns(Connection c, long tenantId, long runId, Set<LocalDate> days) throws SQLException {
+        Array dayArray = c.createArrayOf("date", days.stream().map(java.sql.Date::valueOf).toArray());
         try (PreparedStatement delete = c.prepareStatement("""
                 DELETE FROM order_line n USING order_line o
                 WHERE n.tenant_id = ? AND n.run_id = ? AND n.day = ANY (?)
@@ -205,6 +234,14 @@ public class PipelineService {
             delete.setLong(2, runId);
             delete.setArray(3, dayArray);
             return delete.executeUpdate();
+        }
+    }
+
+    /** BRIN ranges of newly written pages are not summarized until told: unsummarized pages match every query. */
+    static void summarizeNewPages(Connection c, String brinIndex) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT brin_summarize_new_values(?::regclass)")) {
+            ps.setString(1, brinIndex);
+            ps.execute();
         }
     }
 

@@ -104,28 +104,32 @@ public final class BinaryCopy implements AutoCloseable {
             scale = 0;
         }
         boolean negative = unscaled < 0;
-        String digits = Long.toString(Math.abs(unscaled));
-        if (digits.length() <= scale) {
-            digits = "0".repeat(scale - digits.length() + 1) + digits;
+        long abs = Math.abs(unscaled);
+        long unit = pow10(scale);
+        long integer = abs / unit;
+        int pad = (4 - scale % 4) % 4;
+        long fraction = (abs % unit) * pow10(pad);
+        int fracGroups = (scale + pad) / 4;
+        int[] groups = new int[6 + fracGroups];
+        int intGroups = 0;
+        for (long i = integer; i > 0; i /= 10_000) {
+            intGroups++;
         }
-        String intPart = digits.substring(0, digits.length() - scale);
-        String fracPart = digits.substring(digits.length() - scale);
-        int intGroups = (intPart.length() + 3) / 4;
-        intPart = "0".repeat(intGroups * 4 - intPart.length()) + intPart;
-        int fracGroups = (fracPart.length() + 3) / 4;
-        fracPart = fracPart + "0".repeat(fracGroups * 4 - fracPart.length());
-        short[] groups = new short[intGroups + fracGroups];
-        for (int i = 0; i < intGroups; i++) {
-            groups[i] = Short.parseShort(intPart.substring(i * 4, i * 4 + 4));
+        long rest = integer;
+        for (int g = intGroups - 1; g >= 0; g--) {
+            groups[g] = (int) (rest % 10_000);
+            rest /= 10_000;
         }
-        for (int i = 0; i < fracGroups; i++) {
-            groups[intGroups + i] = Short.parseShort(fracPart.substring(i * 4, i * 4 + 4));
+        for (int g = fracGroups - 1; g >= 0; g--) {
+            groups[intGroups + g] = (int) (fraction % 10_000);
+            fraction /= 10_000;
         }
+        int total = intGroups + fracGroups;
         int first = 0;
-        while (first < groups.length && groups[first] == 0) {
+        while (first < total && groups[first] == 0) {
             first++;
         }
-        int last = groups.length - 1;
+        int last = total - 1;
         while (last >= first && groups[last] == 0) {
             last--;
         }
@@ -142,9 +146,15 @@ public final class BinaryCopy implements AutoCloseable {
         return this;
     }
 
+    private static final long[] POW10 = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L,
+            100_000_000L, 1_000_000_000L, 10_000_000_000L, 100_000_000_000L, 1_000_000_000_000L};
+
     private static long pow10(int n) {
-        long p = 1;
-        for (int i = 0; i < n; i++) {
+        if (n < POW10.length) {
+            return POW10[n];
+        }
+        long p = POW10[POW10.length - 1];
+        for (int i = POW10.length - 1; i < n; i++) {
             p = Math.multiplyExact(p, 10L);
         }
         return p;

@@ -55,7 +55,12 @@ public final class EmbeddedDatabase {
                         .setServerConfig("shared_buffers", "256MB")
                         .setServerConfig("work_mem", "32MB")
                         .setServerConfig("maintenance_work_mem", "128MB")
+                        // zonky's defaults suit throw-away test servers (fsync off); Phare keeps real data here
+                        .setServerConfig("fsync", "on")
+                        .setServerConfig("full_page_writes", "on")
                         .setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("autovacuum", "on")
+                        .setServerConfig("max_wal_size", "2GB")
                         .setServerConfig("timezone", "UTC");
                 if (port > 0) {
                     builder.setPort(port);
