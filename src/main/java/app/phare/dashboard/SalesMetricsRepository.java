@@ -57,6 +57,66 @@ public class SalesMetricsRepository {
                 ((Number) r[4]).longValue(), ((Number) r[5]).longValue(), units(r[6]))).toList();
     }
 
+    /**
+     * Sums over a range (whole months from month rows, edge days from day rows), overall or by country, channel or
+     * product, largest net revenue first. Orders and customers are summed per period; see {@link RangeSplit#periods()}.
+     */
+    @SuppressWarnings("unchecked")
+    public List<SalesRow> summarize(long tenantId, SalesQuery.Dimension by, RangeSplit split, String country,
+                                    String channel, int limit) {
+        boolean product = by == SalesQuery.Dimension.product;
+        String key = by == null ? "NULL::text" : by.name();
+        String where;
+        if (product) {
+            where = "tenant_id = :tenant";
+        } else {
+            String c = country != null ? "country = :country" : (by == SalesQuery.Dimension.country ? "country <> :all" : "country = :all");
+            String ch = channel != null ? "channel = :channel" : (by == SalesQuery.Dimension.channel ? "channel <> :all" : "channel = :all");
+            where = "tenant_id = :tenant AND " + c + " AND " + ch;
+        }
+        String prefix = product ? "product_sales_" : "sales_";
+        String columns = key + " AS k, net_revenue, returns, orders, customers, units";
+        String sql = "SELECT k, sum(net_revenue), sum(returns), sum(orders), sum(customers), sum(units) FROM ("
+                + "SELECT " + columns + " FROM " + prefix + "month WHERE " + where + " AND month = ANY (CAST(:months AS date[]))"
+                + " UNION ALL SELECT " + columns + " FROM " + prefix + "day WHERE " + where + " AND day = ANY (CAST(:days AS date[]))"
+                + ") x GROUP BY k ORDER BY 2 DESC, 1 LIMIT " + limit;
+        Query query = em.createNativeQuery(sql)
+                .setParameter("tenant", tenantId)
+                .setParameter("months", dateArray(split.months()))
+                .setParameter("days", dateArray(split.days()));
+        for (String name : new String[]{"all", "country", "channel"}) {
+            if (sql.contains(":" + name)) {
+                query.setParameter(name, switch (name) {
+                    case "all" -> SalesAggregator.ALL;
+                    case "country" -> country;
+                    default -> channel;
+                });
+            }
+        }
+        List<Object[]> result = query.getResultList();
+        return result.stream().filter(r -> r[1] != null).map(r -> new SalesRow(null, (String) r[0], money(r[1]), money(r[2]),
+                ((Number) r[3]).longValue(), ((Number) r[4]).longValue(), units(r[5]))).toList();
+    }
+
+    /** Descriptions of the given skus. */
+    @SuppressWarnings("unchecked")
+    public java.util.Map<String, String> productNames(long tenantId, List<String> skus) {
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        if (skus.isEmpty()) {
+            return names;
+        }
+        List<Object[]> rows = em.createNativeQuery("SELECT sku, description FROM product WHERE tenant_id = :tenant AND sku = ANY (CAST(:skus AS text[]))")
+                .setParameter("tenant", tenantId).setParameter("skus", "{" + String.join(",", skus.stream()
+                        .map(s -> '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"').toList()) + "}")
+                .getResultList();
+        rows.forEach(r -> names.put((String) r[0], (String) r[1]));
+        return names;
+    }
+
+    private static String dateArray(List<LocalDate> dates) {
+        return "{" + String.join(",", dates.stream().map(LocalDate::toString).toList()) + "}";
+    }
+
     /** Countries (or channels) present in the tenant's aggregates, for filter choices. */
     @SuppressWarnings("unchecked")
     public List<String> keys(long tenantId, String column) {

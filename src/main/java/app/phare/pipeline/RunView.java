@@ -7,6 +7,14 @@ import java.util.List;
 public record RunView(long runId, String job, String status, String trigger, String requestedBy, Instant queuedAt,
                       Instant startedAt, Instant finishedAt, List<Step> steps, List<FileOutcome> files, String error) {
 
+    /** How long the run took, in seconds with one decimal, or null while it is not finished. */
+    public String seconds() {
+        if (startedAt == null || finishedAt == null) {
+            return null;
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f", java.time.Duration.between(startedAt, finishedAt).toMillis() / 1000.0);
+    }
+
     /** One step of a run and the rows it moved. */
     public record Step(String name, long rowsRead, long rowsWritten, long rowsRejected, long millis) {
     }

@@ -1,0 +1,188 @@
+package app.phare.source;
+
+import app.phare.common.PageContext;
+import app.phare.common.ProblemException;
+import app.phare.ingest.CsvPreview;
+import app.phare.ingest.FileView;
+import app.phare.ingest.UploadService;
+import app.phare.pipeline.RunService;
+import app.phare.pipeline.RunView;
+import app.phare.tenant.AppUser;
+import app.phare.tenant.CurrentUser;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+/** The Sources page: orders sources with a previewed column mapping, their uploads, and the latest runs. */
+@Path("/sources")
+@Produces(MediaType.TEXT_HTML)
+public class SourcesPage {
+
+    /** A field of the mapping form. */
+    public record Field(String name, String label, boolean required) {
+    }
+
+    static final List<Field> FIELDS = List.of(new Field("orderId", "Order id", true), new Field("orderedAt", "Ordered at", true),
+            new Field("sku", "Product code (SKU)", true), new Field("description", "Description", false),
+            new Field("quantity", "Quantity", true), new Field("unitPrice", "Unit price", true),
+            new Field("customerId", "Customer id", false), new Field("country", "Country", false),
+            new Field("channel", "Channel", false));
+
+    /** A source with its files, as the page lists it. */
+    public record Listed(SourceView source, List<FileView> files) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance sources(PageContext page, List<Listed> sources, List<RunView> runs, ZoneId zone,
+                                              SourceFormat defaults, List<String> timezones);
+
+        static native TemplateInstance list(List<Listed> sources, ZoneId zone, PageContext page, String message);
+
+        static native TemplateInstance runs(List<RunView> runs, ZoneId zone, PageContext page, String message);
+
+        static native TemplateInstance mapping(CsvPreview preview, List<Field> fields);
+
+        static native TemplateInstance formError(String message);
+    }
+
+    @Inject
+    SourceService sources;
+
+    @Inject
+    UploadService uploads;
+
+    @Inject
+    RunService runs;
+
+    @Inject
+    CurrentUser user;
+
+    @GET
+    public TemplateInstance page(@Context HttpHeaders headers) {
+        return Templates.sources(user.page("sources", headers), listed(), runs.latest(10), user.tenant().zone(),
+                SourceFormat.defaults(),
+                ZoneId.getAvailableZoneIds().stream().filter(z -> z.contains("/") && !z.startsWith("Etc")).sorted().toList());
+    }
+
+    @POST
+    @Path("/preview")
+    @Blocking
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public TemplateInstance preview(@RestForm("sample") FileUpload sample, @RestForm String delimiter,
+                                    @RestForm String encoding, @RestForm String header, @RestForm String dateFormat,
+                                    @RestForm String decimalSeparator, @RestForm String groupingSeparator,
+                                    @RestForm String timezone) throws IOException {
+        if (sample == null || sample.size() == 0) {
+            return Templates.formError("Choose a sample file first: an export of your orders (CSV).");
+        }
+        SourceFormat format;
+        try {
+            format = format(delimiter, encoding, header, dateFormat, decimalSeparator, groupingSeparator, timezone);
+        } catch (ProblemException e) {
+            return Templates.formError(e.getMessage());
+        }
+        try (InputStream in = Files.newInputStream(sample.uploadedFile())) {
+            return Templates.mapping(CsvPreview.read(in, format, 8), FIELDS);
+        }
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response create(@RestForm String name, @RestForm String delimiter, @RestForm String encoding,
+                           @RestForm String header, @RestForm String dateFormat, @RestForm String decimalSeparator,
+                           @RestForm String groupingSeparator, @RestForm String timezone,
+                           @RestForm String orderId, @RestForm String orderedAt, @RestForm String sku,
+                           @RestForm String description, @RestForm String quantity, @RestForm String unitPrice,
+                           @RestForm String customerId, @RestForm String country, @RestForm String channel) {
+        try {
+            if (name == null || name.isBlank()) {
+                throw ProblemException.badRequest("name", "Give the source a name, for example \"Web shop orders\".");
+            }
+            SourceFormat format = format(delimiter, encoding, header, dateFormat, decimalSeparator, groupingSeparator, timezone);
+            sources.create(new SourceRequest(name, SourceKind.orders, format,
+                    new SourceMapping(orderId, orderedAt, sku, description, quantity, unitPrice, customerId, country, channel)));
+            return Response.ok().header("HX-Redirect", "/sources").build();
+        } catch (ProblemException e) {
+            return Response.ok(Templates.formError(e.getMessage())).build();
+        }
+    }
+
+    @POST
+    @Path("/{id}/files")
+    @Blocking
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public TemplateInstance upload(@PathParam("id") long id, @RestForm("file") FileUpload file, @Context HttpHeaders headers)
+            throws IOException {
+        String message;
+        if (file == null || file.size() == 0) {
+            message = "Choose a file to upload.";
+        } else {
+            try (InputStream in = Files.newInputStream(file.uploadedFile())) {
+                UploadService.Upload upload = uploads.upload(id, file.fileName(), in);
+                message = upload.created() ? file.fileName() + " is stored and waits for the next run."
+                        : file.fileName() + " was already uploaded (file " + upload.file().fileId() + "): it is not counted twice.";
+            } catch (ProblemException e) {
+                message = e.getMessage();
+            }
+        }
+        return Templates.list(listed(), user.tenant().zone(), user.page("sources", headers), message);
+    }
+
+    @GET
+    @Path("/runs")
+    public TemplateInstance runList(@Context HttpHeaders headers) {
+        return Templates.runs(runs.latest(10), user.tenant().zone(), user.page("sources", headers), null);
+    }
+
+    @POST
+    @Path("/runs")
+    @RolesAllowed(AppUser.ADMIN)
+    public TemplateInstance runNow(@Context HttpHeaders headers) {
+        long runId = runs.requestNightly(user.email());
+        return Templates.runs(runs.latest(10), user.tenant().zone(), user.page("sources", headers),
+                "Run " + runId + " is queued; this list refreshes until it is done.");
+    }
+
+    @GET
+    @Blocking
+    @Path("/runs/{runId}/rejects.csv")
+    @Produces("text/csv")
+    public Response rejects(@PathParam("runId") long runId) {
+        runs.find(runId).orElseThrow(() -> ProblemException.notFound("run " + runId));
+        jakarta.ws.rs.core.StreamingOutput body = out -> runs.writeRejects(runId, out);
+        return Response.ok(body).header("Content-Disposition", "attachment; filename=\"run-" + runId + "-rejects.csv\"").build();
+    }
+
+    private List<Listed> listed() {
+        return sources.list().stream().map(s -> new Listed(s, uploads.list(s.id()))).toList();
+    }
+
+    private static SourceFormat format(String delimiter, String encoding, String header, String dateFormat,
+                                       String decimalSeparator, String groupingSeparator, String timezone) {
+        return new SourceFormat(delimiter, encoding, header != null, dateFormat, decimalSeparator,
+                groupingSeparator == null ? "" : groupingSeparator, timezone).withDefaults().validate();
+    }
+
+}
