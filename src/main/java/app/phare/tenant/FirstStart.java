@@ -43,13 +43,13 @@ public class FirstStart {
     Event<DemoTenantCreated> demoCreated;
 
     /** Fired once, after the Demo tenant is committed. */
-    public record DemoTenantCreated(long tenantId) {
+    public record DemoTenantCreated(long tenantId, String timezone) {
     }
 
     void onStart(@Observes @Priority(10) StartupEvent event) {
         Tenant demo = TenantScope.callAs(null, () -> QuarkusTransaction.requiringNew().call(this::createDemoIfEmpty));
         if (demo != null) {
-            demoCreated.fire(new DemoTenantCreated(demo.id));
+            demoCreated.fire(new DemoTenantCreated(demo.id, demo.timezone));
         }
     }
 
