@@ -3,6 +3,9 @@ package app.phare.common;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.security.AuthenticationFailedException;
@@ -38,20 +41,32 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, UriInfo uri, HttpHeaders headers) {
+        return json(e, uri, headers);
+    }
+
+    @ServerExceptionMapper
     public Response json(JsonProcessingException e, UriInfo uri, HttpHeaders headers) {
         String field = null;
         String detail = "the body is not valid JSON: " + e.getOriginalMessage();
-        if (e instanceof JsonMappingException m) {
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             field = m.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining("."));
             if (m instanceof InvalidFormatException f) {
                 detail = "'" + f.getValue() + "' is not a valid value for " + field;
+            } else if (m instanceof UnrecognizedPropertyException) {
+                detail = "unknown field " + field;
             } else {
                 detail = "invalid value for " + field + ": " + e.getOriginalMessage();
             }
         }
         return respond(Problem.of(400, "Invalid request", detail, field == null || field.isEmpty() ? null : field), uri, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response violation(ResteasyReactiveViolationException e, UriInfo uri, HttpHeaders headers) {
+        return validation(e, uri, headers);
     }
 
     @ServerExceptionMapper
@@ -79,6 +94,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return json(json, uri, headers);
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e, uri, headers);
@@ -90,6 +108,7 @@ public class ProblemMappers {
             case 405 -> "method not allowed on " + uri.getPath();
             case 413 -> "the upload is larger than the configured maximum";
             case 415 -> "unsupported content type";
+            case 400 -> "the request is malformed";
             default -> e.getMessage();
         };
         return respond(Problem.of(status, title, detail, null), uri, headers);

@@ -1,0 +1,170 @@
+package app.phare.tenant;
+
+import app.phare.testing.Api;
+import app.phare.testing.TestOrders;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import jakarta.ws.rs.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Another tenant's data is never reachable: tenant B walks every API route and page with tenant A's ids. Also:
+ * managers cannot trigger runs, anonymous API calls get 401 and anonymous page visits go to the login page.
+ */
+@QuarkusTest
+class TenantIsolationTest {
+
+    /** Every JAX-RS resource class of the application; a new one must be added to the walk below. */
+    private static final Set<String> WALKED = Set.of("TenantResource", "SourceResource", "FileResource", "RunResource",
+            "MetricsResource", "DashboardPage", "SourcesPage", "LoginPage");
+
+    private Api.TestTenant a;
+    private Api.TestTenant b;
+    private long sourceA;
+    private long fileA;
+    private long runA;
+
+    @BeforeEach
+    void tenantAHasData() {
+        a = Api.aTenant();
+        b = Api.aTenant();
+        sourceA = Api.anOrdersSource(a, Api.plainMapping(), null);
+        fileA = Api.upload(a, sourceA, (Api.PLAIN_HEADER + "X1,2025-01-27 10:00:00,SECRET-A,d,0,2,c,Atlantis,web\n"
+                + new String(TestOrders.csv(LocalDate.of(2025, 1, 20), 5)).lines().skip(1).reduce("", (x, y) -> x + y + "\n"))
+                .getBytes());
+        runA = Api.runNightly(a);
+    }
+
+    @Test
+    void theWalkCoversEveryResourceOfTheApplication() throws IOException {
+        java.nio.file.Path classes = Paths.get("target", "classes");
+        Set<String> resources = new TreeSet<>();
+        try (Stream<java.nio.file.Path> files = Files.walk(classes.resolve("app/phare"))) {
+            for (java.nio.file.Path f : files.filter(p -> p.toString().endsWith(".class") && !p.toString().contains("$")).toList()) {
+                String name = classes.relativize(f).toString().replace('/', '.').replace(".class", "");
+                try {
+                    Class<?> type = Class.forName(name, false, getClass().getClassLoader());
+                    if (type.isAnnotationPresent(Path.class)) {
+                        resources.add(type.getSimpleName());
+                    }
+                } catch (ClassNotFoundException | NoClassDefFoundError e) {
+                    // generated or test-only classes
+                }
+            }
+        }
+        assertThat(resources).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(WALKED).containsExactlyInAnyOrderElementsOf(resources);
+    }
+
+    @Test
+    void tenantBReachesNoneOfTenantAsDataThroughTheApi() {
+        RequestSpecification asB = b.asAdmin();
+        assertThat(asB.get("/api/sources").then().statusCode(200).extract().jsonPath().getList("id")).doesNotContain((int) sourceA);
+        for (String path : List.of("/api/sources/" + sourceA, "/api/sources/" + sourceA + "/files",
+                "/api/sources/" + sourceA + "/files/" + fileA, "/api/runs/" + runA, "/api/runs/" + runA + "/rejects",
+                "/api/tenants/" + a.id(), "/api/tenants/" + a.id() + "/users")) {
+            Response r = b.asAdmin().get(path);
+            assertThat(r.statusCode()).as(path).isEqualTo(404);
+            assertThat(r.asString()).as(path).doesNotContain("SECRET-A", "Atlantis", a.admin());
+        }
+        assertThat(b.asAdmin().contentType("text/csv").body("x\n").post("/api/sources/" + sourceA + "/files").statusCode()).isEqualTo(404);
+        assertThat(b.asAdmin().body(Map.of("email", "intruder@example.com", "password", "long-enough", "role", "admin"))
+                .post("/api/tenants/" + a.id() + "/users").statusCode()).isEqualTo(404);
+        assertThat(b.asAdmin().get("/api/runs").then().statusCode(200).extract().jsonPath().getList("runId")).doesNotContain((int) runA);
+        assertThat(b.asAdmin().get("/api/tenants").then().statusCode(200).extract().jsonPath().getList("id")).containsExactly((int) b.id());
+        String metrics = b.asAdmin().get("/api/metrics/sales?from=2000-01-01&to=2100-01-01&grain=month&by=country").then()
+                .statusCode(200).extract().asString();
+        assertThat(metrics).doesNotContain("Atlantis", "United Kingdom");
+        String products = b.asAdmin().get("/api/metrics/sales?from=2000-01-01&to=2100-01-01&grain=day&by=product").then()
+                .statusCode(200).extract().asString();
+        assertThat(products).doesNotContain("MUG-1");
+        // A's own view of the same data works
+        assertThat(a.asAdmin().get("/api/runs/" + runA + "/rejects").then().statusCode(200).extract().asString()).contains("SECRET-A");
+    }
+
+    @Test
+    void tenantBReachesNoneOfTenantAsDataThroughThePages() {
+        Map<String, String> session = login(b.admin(), b.password());
+        String sources = RestAssured.given().cookies(session).get("/sources").then().statusCode(200).extract().asString();
+        assertThat(sources).doesNotContain("SECRET-A", a.name());
+        String dashboard = RestAssured.given().cookies(session).get("/?preset=all").then().statusCode(200).extract().asString();
+        assertThat(dashboard).contains("No sales yet").doesNotContain("Atlantis");
+        assertThat(RestAssured.given().cookies(session).get("/sources/runs/" + runA + "/rejects.csv").statusCode()).isEqualTo(404);
+        String csrf = session.get("phare-csrf");
+        String upload = RestAssured.given().cookies(session).header("X-CSRF-Token", csrf).multiPart("file", "x.csv", "a,b\n".getBytes())
+                .post("/sources/" + sourceA + "/files").then().statusCode(200).extract().asString();
+        assertThat(upload).contains("source " + sourceA + " does not exist");
+        assertThat(a.asAdmin().get("/api/sources/" + sourceA + "/files").then().extract().jsonPath().getList("fileId")).hasSize(1);
+    }
+
+    @Test
+    void managersCannotTriggerRunsAndAnonymousCallersMustLogIn() {
+        assertThat(a.asManager().post("/api/jobs/nightly/runs").statusCode()).isEqualTo(403);
+        assertThat(a.asManager().get("/api/runs/" + runA).statusCode()).isEqualTo(200);
+        for (String path : List.of("/api/sources", "/api/runs/" + runA, "/api/metrics/sales?from=2025-01-01&to=2025-01-31",
+                "/api/tenants")) {
+            assertThat(RestAssured.given().get(path).statusCode()).as(path).isEqualTo(401);
+        }
+        assertThat(RestAssured.given().auth().preemptive().basic(a.admin(), "wrong-password").get("/api/sources").statusCode())
+                .isEqualTo(401);
+        assertThat(RestAssured.given().post("/api/jobs/nightly/runs").statusCode()).isEqualTo(401);
+        for (String path : List.of("/", "/sources")) {
+            Response r = RestAssured.given().redirects().follow(false).get(path);
+            assertThat(r.statusCode()).as(path).isEqualTo(302);
+            assertThat(r.header("Location")).as(path).endsWith("/login");
+        }
+        assertThat(RestAssured.given().get("/login").statusCode()).isEqualTo(200);
+        assertThat(RestAssured.given().get("/q/health/ready").statusCode()).isEqualTo(200);
+        Map<String, String> manager = login(a.manager(), a.password());
+        assertThat(RestAssured.given().cookies(manager).header("X-CSRF-Token", manager.get("phare-csrf"))
+                .post("/sources/runs").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void stateChangingPageRequestsNeedTheCsrfToken() {
+        Map<String, String> session = login(a.admin(), a.password());
+        assertThat(RestAssured.given().cookies(session).post("/sources/runs").statusCode()).isEqualTo(403);
+        assertThat(RestAssured.given().cookies(session).header("X-CSRF-Token", "0".repeat(32)).post("/sources/runs").statusCode())
+                .isEqualTo(403);
+        assertThat(RestAssured.given().cookies(session).header("X-CSRF-Token", session.get("phare-csrf")).post("/sources/runs")
+                .statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theSessionCookieIsHttpOnlyAndSameSite() {
+        Response r = RestAssured.given().redirects().follow(false).formParam("j_username", a.manager())
+                .formParam("j_password", a.password()).post("/j_security_check");
+        String cookie = r.getHeaders().getValues("Set-Cookie").stream().filter(c -> c.startsWith("quarkus-credential=")).findFirst().orElseThrow();
+        assertThat(cookie).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Strict");
+        Map<String, String> session = login(a.manager(), a.password());
+        Response logout = RestAssured.given().cookies(session).header("X-CSRF-Token", session.get("phare-csrf")).post("/logout");
+        assertThat(logout.statusCode()).isEqualTo(204);
+        assertThat(logout.getHeaders().getValues("Set-Cookie")).anyMatch(c -> c.startsWith("quarkus-credential=;") || c.contains("Max-Age=0"));
+    }
+
+    /** Logs in through the form and loads a page, returning the session and CSRF cookies. */
+    static Map<String, String> login(String email, String password) {
+        Response r = RestAssured.given().redirects().follow(false).formParam("j_username", email)
+                .formParam("j_password", password).post("/j_security_check");
+        assertThat(r.statusCode()).isEqualTo(302);
+        Map<String, String> cookies = new java.util.HashMap<>(r.getCookies());
+        Response page = RestAssured.given().cookies(cookies).get("/sources");
+        cookies.putAll(page.getCookies());
+        return cookies;
+    }
+}
