@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.time.temporal.TemporalQueries;
@@ -31,7 +32,8 @@ public final class TimestampParser {
             .optionalStart().appendLiteral('T').append(DateTimeFormatter.ISO_LOCAL_TIME).optionalEnd()
             .optionalStart().appendOffsetId().optionalEnd()
             .optionalStart().appendLiteral('[').appendZoneRegionId().appendLiteral(']').optionalEnd()
-            .toFormatter();
+            .toFormatter()
+            .withResolverStyle(ResolverStyle.STRICT);
 
     private final DateTimeFormatter formatter;
     private final boolean iso;
@@ -43,10 +45,19 @@ public final class TimestampParser {
 
     public TimestampParser(String pattern, ZoneId sourceZone, ZoneId tenantZone) {
         this.iso = pattern == null || SourceFormat.ISO.equals(pattern);
-        this.formatter = iso ? ISO : DateTimeFormatter.ofPattern(pattern);
+        this.formatter = iso ? ISO : strict(pattern);
         this.sourceZone = sourceZone;
         this.tenantZone = tenantZone;
         this.sameZone = sourceZone.equals(tenantZone);
+    }
+
+    /**
+     * The pattern with a strict resolver, so that a day beyond the month's end ("31/04/2011") is rejected instead of
+     * moved to the last day of the month; the era defaults to AD so that "yyyy" (year of era) still resolves.
+     */
+    private static DateTimeFormatter strict(String pattern) {
+        return new DateTimeFormatterBuilder().appendPattern(pattern).parseDefaulting(ChronoField.ERA, 1).toFormatter()
+                .withResolverStyle(ResolverStyle.STRICT);
     }
 
     public Parsed parse(String text) {

@@ -44,14 +44,21 @@ public final class OrderFileReader implements AutoCloseable {
         mapColumns(format, mapping);
     }
 
-    private static InputStream decompressIfGzip(InputStream in) throws IOException {
+    private static InputStream decompressIfGzip(InputStream in) throws IOException, FileUnreadableException {
         BufferedInputStream b = new BufferedInputStream(in, 1 << 16);
         b.mark(2);
         int first = b.read();
         int second = b.read();
         b.reset();
         if (first == 0x1f && second == 0x8b) {
-            return new BufferedInputStream(new GZIPInputStream(b, 1 << 16), 1 << 16);
+            // GZIPInputStream reads the gzip header here: a bad or cut-off header is the file's fault, as in nextRecord
+            try {
+                return new BufferedInputStream(new GZIPInputStream(b, 1 << 16), 1 << 16);
+            } catch (ZipException e) {
+                throw new FileUnreadableException("the gzip data is corrupt: " + e.getMessage());
+            } catch (java.io.EOFException e) {
+                throw new FileUnreadableException("the file ends unexpectedly (truncated gzip data)");
+            }
         }
         return b;
     }
