@@ -53,8 +53,8 @@ public final class NumberParser {
                 }
             } else if (c == decimal && decimals < 0) {
                 decimals = 0;
-            } else if (isGrouping(c) && digits && decimals < 0) {
-                // grouping separators only between integer digits
+            } else if (isGrouping(c) && digits && decimals < 0 && groupOfThreeFollows(text, i)) {
+                // a grouping separator stands between integer digits, before a group of exactly three
             } else {
                 return NOT_A_NUMBER;
             }
@@ -76,6 +76,21 @@ public final class NumberParser {
             value++;
         }
         return negative ? -value : value;
+    }
+
+    private boolean groupOfThreeFollows(String text, int at) {
+        int n = text.length();
+        if (at + 3 >= n) {
+            return false;
+        }
+        for (int k = at + 1; k <= at + 3; k++) {
+            char d = text.charAt(k);
+            if (d < '0' || d > '9') {
+                return false;
+            }
+        }
+        int next = at + 4;
+        return next == n || text.charAt(next) == decimal || isGrouping(text.charAt(next));
     }
 
     private boolean isGrouping(char c) {

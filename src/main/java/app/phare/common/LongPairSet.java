@@ -67,9 +67,15 @@ public final class LongPairSet {
         return size;
     }
 
+    /** Both halves fully mixed (MurmurHash3's finalizer), so that any keys spread, not only random ones. */
     private int slot(long high, long low) {
-        long h = high * 0x9E3779B97F4A7C15L ^ low;
-        return (int) (h ^ (h >>> 32)) & mask;
+        long h = high ^ Long.rotateLeft(low, 32) * 0x9E3779B97F4A7C15L;
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        h ^= h >>> 33;
+        return (int) h & mask;
     }
 
     private void grow() {

@@ -53,6 +53,11 @@ public record SourceFormat(String delimiter,
             } catch (RuntimeException e) {
                 throw ProblemException.badRequest("format.dateFormat", "'" + dateFormat + "' is not a valid date pattern: " + e.getMessage());
             }
+            String letters = dateFormat.replaceAll("'[^']*'", "");
+            if ((letters.contains("h") || letters.contains("K")) && !letters.contains("a")) {
+                throw ProblemException.badRequest("format.dateFormat", "'" + dateFormat + "' has a 12-hour field (h) but no AM/PM "
+                        + "marker (a): the hours would be ambiguous; use HH for 0-23 hours, or add a");
+            }
         }
         if (decimalSeparator.length() != 1 || Character.isDigit(decimalSeparator.charAt(0)) || decimalSeparator.equals("-")) {
             throw ProblemException.badRequest("format.decimalSeparator", "decimalSeparator must be one character such as '.' or ',', was '" + decimalSeparator + "'");

@@ -103,4 +103,14 @@ class NumberParserTest {
             assertThat(plainDecimal.parse(NumberParser.plain(scaled, 4), 4)).isEqualTo(scaled);
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void groupingSeparatorsMustSeparateGroupsOfThree() {
+        NumberParser p = new NumberParser(".", ",");
+        assertThat(p.parse("1,234,567.5", 1)).isEqualTo(12_345_675);
+        assertThat(p.parse("1,2", 0)).isEqualTo(NumberParser.NOT_A_NUMBER);
+        assertThat(p.parse("12,34", 0)).isEqualTo(NumberParser.NOT_A_NUMBER);
+        assertThat(p.parse("1,2345", 0)).isEqualTo(NumberParser.NOT_A_NUMBER);
+        assertThat(new NumberParser(",", ".").parse("2.50", 2)).isEqualTo(NumberParser.NOT_A_NUMBER);
+    }
 }

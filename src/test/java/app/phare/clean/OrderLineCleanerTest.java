@@ -244,7 +244,7 @@ class OrderLineCleanerTest {
         @Test
         void readsNegativeQuantityWithSeparators() {
             useCleaner(aFormat().decimalSeparator(",").groupingSeparator("."), "UTC", "UTC");
-            assertThat(cleaned(aLine().quantity("-1.000,5")).quantityE3()).isEqualTo(-1_000_500);
+            assertThat(cleaned(aLine().quantity("-1.000,5").unitPrice("2,50")).quantityE3()).isEqualTo(-1_000_500);
         }
 
         @Test

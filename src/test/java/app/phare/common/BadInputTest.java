@@ -62,6 +62,8 @@ class BadInputTest {
         assertProblem(tenant.asAdmin().body(Map.of("name", "S", "kind", "orders", "mapping", mapping,
                 "format", Map.of("encoding", "UTF-99"))).post("/api/sources"), 400, "format.encoding");
         assertProblem(tenant.asAdmin().body(Map.of("name", "S", "kind", "orders", "mapping", mapping,
+                "format", Map.of("dateFormat", "dd/MM/yyyy hh:mm"))).post("/api/sources"), 400, "format.dateFormat");
+        assertProblem(tenant.asAdmin().body(Map.of("name", "S", "kind", "orders", "mapping", mapping,
                 "format", Map.of("timezone", "Europe/Atlantis"))).post("/api/sources"), 400, "format.timezone");
         assertProblem(tenant.asAdmin().body(Map.of("name", "S", "kind", "orders", "mapping", mapping,
                 "format", Map.of("delimiter", ";;"))).post("/api/sources"), 400, "format.delimiter");
