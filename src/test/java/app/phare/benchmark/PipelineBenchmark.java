@@ -1,0 +1,160 @@
+package app.phare.benchmark;
+
+import app.phare.testing.Api;
+import app.phare.testing.Database;
+import app.phare.testing.SharedData;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Benchmarks of the foundation (./mvnw verify -Pbenchmark), written to target/benchmark/results.md:
+ * the nightly run on the 541,909-line online-retail export against the floor (a plain COPY of the same file into an
+ * unindexed table, same server, same JVM), and the month-grain sales API with 8 concurrent clients.
+ */
+@QuarkusTest
+class PipelineBenchmark {
+
+    private static final int RUNS = 3;
+    private static final int CLIENTS = 8;
+    private static final int REQUESTS_PER_CLIENT = 500;
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @Test
+    void nightlyRunAgainstTheCopyFloorAndDashboardApiLatency() throws Exception {
+        Path file = SharedData.onlineRetail();
+        List<Long> floors = new ArrayList<>();
+        List<Long> runs = new ArrayList<>();
+        List<String> stepLines = new ArrayList<>();
+        Api.TestTenant last = null;
+        for (int i = 0; i < RUNS; i++) {
+            floors.add(floorMillis(file));
+            Api.TestTenant tenant = Api.aTenant("Europe/London", "GBP", "en-GB");
+            long source = Api.anOrdersSource(tenant, Api.onlineRetailMapping(), null);
+            Api.upload(tenant, source, Files.readAllBytes(file));
+            long run = Api.runNightly(tenant);
+            JsonPath view = tenant.asAdmin().get("/api/runs/" + run).then().extract().jsonPath();
+            long millis = Duration.between(Instant.parse(view.getString("startedAt")), Instant.parse(view.getString("finishedAt"))).toMillis();
+            runs.add(millis);
+            stepLines.add("| " + (i + 1) + " | " + floors.get(i) + " | " + millis + " | "
+                    + view.getList("steps").stream().map(s -> {
+                        var m = (java.util.Map<?, ?>) s;
+                        return m.get("name") + " " + m.get("millis");
+                    }).reduce((a, b) -> a + ", " + b).orElse("") + " |");
+            last = tenant;
+        }
+        long floor = median(floors);
+        long run = median(runs);
+        Latency latency = apiLatency(last);
+
+        StringBuilder md = new StringBuilder();
+        md.append("# Phare benchmark results\n\n")
+                .append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
+                .append(System.getProperty("java.version")).append(", ").append(Instant.now()).append("\n\n")
+                .append("## Nightly run on online_retail_2010-2011.csv (541,909 lines, 48 MB)\n\n")
+                .append("Floor: plain `COPY ... FROM STDIN (FORMAT csv)` of the same file into an unindexed 8-column text table, ")
+                .append("same PostgreSQL, committed. Run: from the run's start to its commit (ingest, clean, merge, aggregate), ")
+                .append("each run on a fresh tenant.\n\n")
+                .append("| # | floor ms | run ms | steps (ms) |\n|---|---|---|---|\n");
+        stepLines.forEach(l -> md.append(l).append('\n'));
+        md.append("\n**Median floor ").append(floor).append(" ms, median run ").append(run).append(" ms, ratio ")
+                .append(String.format("%.2f", run / (double) floor)).append("x** (target: within 3x)\n\n")
+                .append("## Month-grain sales API, ").append(CLIENTS).append(" concurrent clients\n\n")
+                .append("`GET /api/metrics/sales?from=2010-12-01&to=2011-12-31&grain=month`, HTTP Basic, ")
+                .append(CLIENTS * REQUESTS_PER_CLIENT).append(" requests after a warm-up\n\n")
+                .append(String.format("p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms, throughput %.0f req/s (target: p95 under 20 ms)%n",
+                        latency.p50, latency.p95, latency.p99, latency.max, latency.throughput));
+        Path out = Path.of("target", "benchmark", "results.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, md.toString());
+        System.out.println(md);
+    }
+
+    private static long floorMillis(Path file) throws Exception {
+        try (Connection c = Database.connect(); Statement st = c.createStatement()) {
+            st.execute("DROP TABLE IF EXISTS benchmark_floor");
+            st.execute("CREATE TABLE benchmark_floor (a text, b text, c text, d text, e text, f text, g text, h text)");
+            long start = System.nanoTime();
+            try (InputStream in = Files.newInputStream(file)) {
+                c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY benchmark_floor FROM STDIN (FORMAT csv, HEADER true)", in);
+            }
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            st.execute("DROP TABLE benchmark_floor");
+            return millis;
+        }
+    }
+
+    private record Latency(double p50, double p95, double p99, double max, double throughput) {
+    }
+
+    private Latency apiLatency(Api.TestTenant tenant) throws Exception {
+        HttpClient http = HttpClient.newBuilder().build();
+        String auth = "Basic " + Base64.getEncoder().encodeToString((tenant.manager() + ":" + tenant.password()).getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(root + "api/metrics/sales?from=2010-12-01&to=2011-12-31&grain=month"))
+                .header("Authorization", auth).build();
+        for (int i = 0; i < 300; i++) {
+            http.send(request, HttpResponse.BodyHandlers.ofString());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        List<Future<List<Long>>> futures = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int c = 0; c < CLIENTS; c++) {
+            futures.add(pool.submit(() -> {
+                List<Long> times = new ArrayList<>();
+                for (int i = 0; i < REQUESTS_PER_CLIENT; i++) {
+                    long t = System.nanoTime();
+                    HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+                    times.add(System.nanoTime() - t);
+                    if (r.statusCode() != 200 || !r.body().contains("2011-12")) {
+                        throw new IllegalStateException("unexpected answer " + r.statusCode());
+                    }
+                }
+                return times;
+            }));
+        }
+        List<Long> all = new ArrayList<>();
+        for (Future<List<Long>> f : futures) {
+            all.addAll(f.get());
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        Collections.sort(all);
+        return new Latency(percentile(all, 50), percentile(all, 95), percentile(all, 99), all.get(all.size() - 1) / 1e6,
+                all.size() / seconds);
+    }
+
+    private static double percentile(List<Long> sorted, int p) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1)) / 1e6;
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+}
