@@ -129,17 +129,17 @@ CREATE TABLE order_line (
 CREATE INDEX order_line_day_idx ON order_line USING brin (tenant_id, day) WITH (pages_per_range = 16);
 
 -- Pre-aggregated sales. '*' in country/channel means "all"; '' means "not given in the export".
--- Money keeps 7 decimals (quantity 3 x price 4) so that sums are exact; the API rounds to 2.
+-- Exact scaled integers: money x 10^7 (quantity has 3 decimals, price 4), units x 1000; the API shows 2 decimals.
 CREATE TABLE sales_day (
     tenant_id    bigint          NOT NULL,
     day          date            NOT NULL,
     country      text COLLATE "C" NOT NULL,
     channel      text COLLATE "C" NOT NULL,
-    net_revenue  numeric(24,7)   NOT NULL,
-    returns      numeric(24,7)   NOT NULL,
+    net_revenue_e7 bigint        NOT NULL,
+    returns_e7   bigint          NOT NULL,
     orders       bigint          NOT NULL,
     customers    bigint          NOT NULL,
-    units        numeric(18,3)   NOT NULL,
+    units_e3     bigint          NOT NULL,
     PRIMARY KEY (tenant_id, country, channel, day)
 );
 
@@ -148,11 +148,11 @@ CREATE TABLE sales_month (
     month        date            NOT NULL,
     country      text COLLATE "C" NOT NULL,
     channel      text COLLATE "C" NOT NULL,
-    net_revenue  numeric(24,7)   NOT NULL,
-    returns      numeric(24,7)   NOT NULL,
+    net_revenue_e7 bigint        NOT NULL,
+    returns_e7   bigint          NOT NULL,
     orders       bigint          NOT NULL,
     customers    bigint          NOT NULL,
-    units        numeric(18,3)   NOT NULL,
+    units_e3     bigint          NOT NULL,
     PRIMARY KEY (tenant_id, country, channel, month)
 );
 
@@ -161,11 +161,11 @@ CREATE TABLE product_sales_day (
     tenant_id    bigint          NOT NULL,
     day          date            NOT NULL,
     product      text COLLATE "C" NOT NULL,
-    net_revenue  numeric(24,7)   NOT NULL,
-    returns      numeric(24,7)   NOT NULL,
+    net_revenue_e7 bigint        NOT NULL,
+    returns_e7   bigint          NOT NULL,
     orders       bigint          NOT NULL,
     customers    bigint          NOT NULL,
-    units        numeric(18,3)   NOT NULL
+    units_e3     bigint          NOT NULL
 );
 CREATE INDEX product_sales_day_idx ON product_sales_day USING brin (tenant_id, day) WITH (pages_per_range = 8);
 
@@ -173,11 +173,11 @@ CREATE TABLE product_sales_month (
     tenant_id    bigint          NOT NULL,
     month        date            NOT NULL,
     product      text COLLATE "C" NOT NULL,
-    net_revenue  numeric(24,7)   NOT NULL,
-    returns      numeric(24,7)   NOT NULL,
+    net_revenue_e7 bigint        NOT NULL,
+    returns_e7   bigint          NOT NULL,
     orders       bigint          NOT NULL,
     customers    bigint          NOT NULL,
-    units        numeric(18,3)   NOT NULL,
+    units_e3     bigint          NOT NULL,
     PRIMARY KEY (tenant_id, month, product)
 );
 

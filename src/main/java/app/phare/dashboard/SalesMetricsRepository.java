@@ -19,28 +19,54 @@ public class SalesMetricsRepository {
     @Inject
     EntityManager em;
 
+    /** The answer of the sales API in one statement: the rows, the tenant's currency and the end of the last good run. */
+    @SuppressWarnings("unchecked")
+    public SalesReport report(long tenantId, SalesQuery q) {
+        String rows = rowsSql(q);
+        String sql = "WITH t AS (SELECT currency, (SELECT max(finished_at) FROM pipeline_run WHERE tenant_id = :tenant"
+                + " AND status = 'succeeded') AS as_of FROM tenant WHERE id = :tenant)"
+                + " SELECT t.currency, t.as_of, r.* FROM t LEFT JOIN (" + rows + ") r ON true ORDER BY 3, 5 DESC, 4";
+        List<Object[]> result = bind(em.createNativeQuery(sql), sql, tenantId, q).getResultList();
+        if (result.isEmpty()) {
+            throw new IllegalStateException("tenant " + tenantId + " is not visible");
+        }
+        Object[] first = result.get(0);
+        java.time.Instant asOf = first[1] instanceof java.sql.Timestamp ts ? ts.toInstant() : (java.time.Instant) first[1];
+        List<SalesRow> salesRows = result.stream().filter(r -> r[2] != null).map(r -> new SalesRow((String) r[2], (String) r[3],
+                money(r[4]), money(r[5]), ((Number) r[6]).longValue(), ((Number) r[7]).longValue(), units(r[8]))).toList();
+        return new SalesReport(q.from(), q.to(), q.grain().name(), ((String) first[0]).trim(), asOf, salesRows);
+    }
+
     @SuppressWarnings("unchecked")
     public List<SalesRow> rows(long tenantId, SalesQuery q) {
+        String sql = rowsSql(q) + " ORDER BY 1, 3 DESC, 2";
+        List<Object[]> result = bind(em.createNativeQuery(sql), sql, tenantId, q).getResultList();
+        return result.stream().map(r -> new SalesRow((String) r[0], (String) r[1], money(r[2]), money(r[3]),
+                ((Number) r[4]).longValue(), ((Number) r[5]).longValue(), units(r[6]))).toList();
+    }
+
+    private static String rowsSql(SalesQuery q) {
         boolean month = q.grain() == SalesQuery.Grain.month;
         String period = month ? "month" : "day";
-        String sql;
+        String format = month ? "'YYYY-MM'" : "'YYYY-MM-DD'";
         if (q.by() == SalesQuery.Dimension.product) {
-            sql = "SELECT to_char(" + period + ", :format), product, net_revenue, returns, orders, customers, units"
-                    + " FROM product_sales_" + period + " WHERE tenant_id = :tenant AND " + period + " BETWEEN :from AND :to"
-                    + " ORDER BY 1, 3 DESC, 2";
-        } else {
-            String key = q.by() == null ? "NULL" : q.by().name();
-            String countryCondition = q.country() != null ? "country = :country"
-                    : (q.by() == SalesQuery.Dimension.country ? "country <> :all" : "country = :all");
-            String channelCondition = q.channel() != null ? "channel = :channel"
-                    : (q.by() == SalesQuery.Dimension.channel ? "channel <> :all" : "channel = :all");
-            sql = "SELECT to_char(" + period + ", :format), " + key + ", net_revenue, returns, orders, customers, units"
-                    + " FROM sales_" + period + " WHERE tenant_id = :tenant AND " + countryCondition + " AND " + channelCondition
-                    + " AND " + period + " BETWEEN :from AND :to ORDER BY 1, 3 DESC, 2";
+            return "SELECT to_char(" + period + ", " + format + ") AS period, product AS key, net_revenue_e7, returns_e7, orders,"
+                    + " customers, units_e3 FROM product_sales_" + period + " WHERE tenant_id = :tenant AND " + period
+                    + " BETWEEN :from AND :to";
         }
-        Query query = em.createNativeQuery(sql)
-                .setParameter("format", month ? "YYYY-MM" : "YYYY-MM-DD")
-                .setParameter("tenant", tenantId)
+        String key = q.by() == null ? "NULL::text" : q.by().name();
+        String countryCondition = q.country() != null ? "country = :country"
+                : (q.by() == SalesQuery.Dimension.country ? "country <> :all" : "country = :all");
+        String channelCondition = q.channel() != null ? "channel = :channel"
+                : (q.by() == SalesQuery.Dimension.channel ? "channel <> :all" : "channel = :all");
+        return "SELECT to_char(" + period + ", " + format + ") AS period, " + key + " AS key, net_revenue_e7, returns_e7, orders,"
+                + " customers, units_e3 FROM sales_" + period + " WHERE tenant_id = :tenant AND " + countryCondition + " AND "
+                + channelCondition + " AND " + period + " BETWEEN :from AND :to";
+    }
+
+    private static Query bind(Query query, String sql, long tenantId, SalesQuery q) {
+        boolean month = q.grain() == SalesQuery.Grain.month;
+        query.setParameter("tenant", tenantId)
                 .setParameter("from", Date.valueOf(month ? q.from().withDayOfMonth(1) : q.from()))
                 .setParameter("to", Date.valueOf(q.to()));
         for (String name : new String[]{"all", "country", "channel"}) {
@@ -52,9 +78,7 @@ public class SalesMetricsRepository {
                 });
             }
         }
-        List<Object[]> result = query.getResultList();
-        return result.stream().map(r -> new SalesRow((String) r[0], (String) r[1], money(r[2]), money(r[3]),
-                ((Number) r[4]).longValue(), ((Number) r[5]).longValue(), units(r[6]))).toList();
+        return query;
     }
 
     /**
@@ -75,8 +99,8 @@ public class SalesMetricsRepository {
             where = "tenant_id = :tenant AND " + c + " AND " + ch;
         }
         String prefix = product ? "product_sales_" : "sales_";
-        String columns = key + " AS k, net_revenue, returns, orders, customers, units";
-        String sql = "SELECT k, sum(net_revenue), sum(returns), sum(orders), sum(customers), sum(units) FROM ("
+        String columns = key + " AS k, net_revenue_e7, returns_e7, orders, customers, units_e3";
+        String sql = "SELECT k, sum(net_revenue_e7), sum(returns_e7), sum(orders), sum(customers), sum(units_e3) FROM ("
                 + "SELECT " + columns + " FROM " + prefix + "month WHERE " + where + " AND month = ANY (CAST(:months AS date[]))"
                 + " UNION ALL SELECT " + columns + " FROM " + prefix + "day WHERE " + where + " AND day = ANY (CAST(:days AS date[]))"
                 + ") x GROUP BY k ORDER BY 2 DESC, 1 LIMIT " + limit;
@@ -140,12 +164,19 @@ public class SalesMetricsRepository {
         return o instanceof LocalDate d ? d : ((Date) o).toLocalDate();
     }
 
+    /** Money stored x 10^7 (a long, or a numeric sum of longs), with two decimals. */
     static BigDecimal money(Object o) {
-        return ((BigDecimal) o).setScale(2, RoundingMode.HALF_UP);
+        return scaled(o, 7).setScale(2, RoundingMode.HALF_UP);
     }
 
+    /** Units stored x 1000, without trailing zeros. */
     static BigDecimal units(Object o) {
-        BigDecimal u = ((BigDecimal) o).stripTrailingZeros();
+        BigDecimal u = scaled(o, 3).stripTrailingZeros();
         return u.scale() < 0 ? u.setScale(0) : u;
+    }
+
+    private static BigDecimal scaled(Object o, int scale) {
+        BigDecimal unscaled = o instanceof BigDecimal b ? b : BigDecimal.valueOf(((Number) o).longValue());
+        return unscaled.movePointLeft(scale);
     }
 }

@@ -27,6 +27,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Loads one orders file into order_line within the caller's transaction: reads it, applies the cleaning rules,
@@ -57,15 +67,21 @@ public class OrderLineLoader {
         ZoneId sourceZone = source.format.timezone() == null ? tenantZone : ZoneId.of(source.format.timezone());
         OrderLineCleaner cleaner = new OrderLineCleaner(source.format, sourceZone, tenantZone);
         LongPairSet fileHashes = new LongPairSet(1 << 16);
-        Set<LocalDate> days = new TreeSet<>();
-        Map<String, Described> described = new HashMap<>();
-        long read = 0, written = 0, rejected = 0, duplicates = 0;
-        LocalDate lastDay = null;
+        long read = 0, rejected = 0, duplicates = 0;
         Path rejects = Files.createTempFile("phare-rejects-", ".tsv");
+        // two stages: this thread reads and cleans, the writer encodes, sends the COPY and aggregates
+        BlockingQueue<List<CleanOrderLine>> queue = new ArrayBlockingQueue<>(4);
+        LineWriter writer = new LineWriter(connection, file.tenantId, source.id, runId, onLoaded, queue);
+        ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "phare-copy-" + file.id);
+            t.setDaemon(true);
+            return t;
+        });
+        Future<Void> writing = executor.submit(writer);
         try (InputStream in = storage.open(file.storagePath);
              OrderFileReader reader = new OrderFileReader(in, source.format, source.mapping);
-             DataOutputStream rejectOut = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(rejects), 1 << 16));
-             BinaryCopy copy = new BinaryCopy(connection, "order_line", LINE_COLUMNS)) {
+             DataOutputStream rejectOut = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(rejects), 1 << 16))) {
+            List<CleanOrderLine> batch = new ArrayList<>(BATCH);
             while (reader.next()) {
                 read++;
                 String problem = reader.shapeProblem();
@@ -80,27 +96,28 @@ public class OrderLineLoader {
                     duplicates++;
                     continue;
                 }
-                if (!line.day().equals(lastDay)) {
-                    lastDay = line.day();
-                    days.add(lastDay);
+                batch.add(line);
+                if (batch.size() == BATCH) {
+                    hand(queue, batch, writing);
+                    batch = new ArrayList<>(BATCH);
                 }
-                if (line.description() != null) {
-                    Described d = described.get(line.sku());
-                    if (d == null) {
-                        described.put(line.sku(), new Described(line.description(), line.orderedAt()));
-                    } else if (!line.orderedAt().isBefore(d.at)) {
-                        d.description = line.description();
-                        d.at = line.orderedAt();
-                    }
-                }
-                copy.row(13).int8(file.tenantId).int8(source.id).date(line.day()).int8(line.hashHigh())
-                        .text(line.orderId()).timestamptz(line.orderedAt()).text(line.sku())
-                        .int8(line.quantityE3()).int8(line.priceE4())
-                        .text(line.customerId()).text(line.country()).text(line.channel()).int8(runId);
-                onLoaded.accept(line);
-                written++;
             }
-            copy.finish();
+            hand(queue, batch, writing);
+            hand(queue, END, writing);
+            finished(writing);
+        } catch (IOException | SQLException | FileUnreadableException | RuntimeException e) {
+            if (!writing.isDone()) {
+                queue.clear();
+                queue.offer(ABORT);
+                try {
+                    writing.get(1, TimeUnit.MINUTES);
+                } catch (Exception ignored) {
+                    // the original failure is what matters
+                }
+            }
+            throw e;
+        } finally {
+            executor.shutdownNow();
         }
         try {
             copyRejects(connection, rejects, rejected, file.tenantId, runId, file.id);
@@ -108,8 +125,108 @@ public class OrderLineLoader {
             Files.deleteIfExists(rejects);
         }
         Map<String, String> descriptions = new HashMap<>();
-        described.forEach((sku, d) -> descriptions.put(sku, d.description));
-        return new Loaded(read, written, rejected, duplicates, days, descriptions, fileHashes);
+        writer.described.forEach((sku, d) -> descriptions.put(sku, d.description));
+        return new Loaded(read, writer.written, rejected, duplicates, writer.days, descriptions, fileHashes);
+    }
+
+    private static final int BATCH = 4096;
+    /** Markers on the queue (compared by identity): all lines sent, or stop without committing the COPY. */
+    private static final List<CleanOrderLine> END = new ArrayList<>(0);
+    private static final List<CleanOrderLine> ABORT = new ArrayList<>(0);
+
+    /** Hands a batch to the writer, noticing if the writer has failed meanwhile. */
+    private static void hand(BlockingQueue<List<CleanOrderLine>> queue, List<CleanOrderLine> batch, Future<Void> writing)
+            throws SQLException {
+        try {
+            while (!queue.offer(batch, 50, TimeUnit.MILLISECONDS)) {
+                if (writing.isDone()) {
+                    finished(writing);
+                    throw new SQLException("the COPY writer stopped early");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while loading", e);
+        }
+    }
+
+    /** Waits for the writer and rethrows what made it fail. */
+    private static void finished(Future<Void> writing) throws SQLException {
+        try {
+            writing.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while loading", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new SQLException(e.getCause());
+        }
+    }
+
+    /** The second stage: writes clean lines to order_line with COPY, notes their days and descriptions, aggregates. */
+    private static final class LineWriter implements Callable<Void> {
+        private final Connection connection;
+        private final long tenantId;
+        private final long sourceId;
+        private final long runId;
+        private final Consumer<CleanOrderLine> onLoaded;
+        private final BlockingQueue<List<CleanOrderLine>> queue;
+        final Set<LocalDate> days = new TreeSet<>();
+        final Map<String, Described> described = new HashMap<>();
+        long written;
+
+        LineWriter(Connection connection, long tenantId, long sourceId, long runId, Consumer<CleanOrderLine> onLoaded,
+                   BlockingQueue<List<CleanOrderLine>> queue) {
+            this.connection = connection;
+            this.tenantId = tenantId;
+            this.sourceId = sourceId;
+            this.runId = runId;
+            this.onLoaded = onLoaded;
+            this.queue = queue;
+        }
+
+        @Override
+        public Void call() throws SQLException, InterruptedException {
+            LocalDate lastDay = null;
+            try (BinaryCopy copy = new BinaryCopy(connection, "order_line", LINE_COLUMNS)) {
+                while (true) {
+                    List<CleanOrderLine> batch = queue.take();
+                    if (batch == ABORT) {
+                        return null;
+                    }
+                    if (batch == END) {
+                        copy.finish();
+                        return null;
+                    }
+                    for (CleanOrderLine line : batch) {
+                        if (!line.day().equals(lastDay)) {
+                            lastDay = line.day();
+                            days.add(lastDay);
+                        }
+                        if (line.description() != null) {
+                            Described d = described.get(line.sku());
+                            if (d == null) {
+                                described.put(line.sku(), new Described(line.description(), line.orderedAt()));
+                            } else if (!line.orderedAt().isBefore(d.at)) {
+                                d.description = line.description();
+                                d.at = line.orderedAt();
+                            }
+                        }
+                        copy.row(13).int8(tenantId).int8(sourceId).date(line.day()).int8(line.hashHigh())
+                                .text(line.orderId()).timestamptz(line.orderedAt()).text(line.sku())
+                                .int8(line.quantityE3()).int8(line.priceE4())
+                                .text(line.customerId()).text(line.country()).text(line.channel()).int8(runId);
+                        onLoaded.accept(line);
+                        written++;
+                    }
+                }
+            }
+        }
     }
 
     /** The latest description seen for a sku. */

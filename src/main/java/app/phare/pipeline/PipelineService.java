@@ -250,15 +250,13 @@ public class PipelineService {
             return;
         }
         try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO product (tenant_id, sku, description) VALUES (?, ?, ?)
+                INSERT INTO product (tenant_id, sku, description)
+                SELECT ?, sku, description FROM unnest(?::text[], ?::text[]) AS d (sku, description)
                 ON CONFLICT (tenant_id, sku) DO UPDATE SET description = excluded.description""")) {
-            for (Map.Entry<String, String> e : descriptions.entrySet()) {
-                ps.setLong(1, tenantId);
-                ps.setString(2, e.getKey());
-                ps.setString(3, e.getValue());
-                ps.addBatch();
-            }
-            ps.executeBatch();
+            ps.setLong(1, tenantId);
+            ps.setArray(2, c.createArrayOf("text", descriptions.keySet().toArray()));
+            ps.setArray(3, c.createArrayOf("text", descriptions.values().toArray()));
+            ps.executeUpdate();
         }
     }
 

@@ -13,7 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Confines every pooled connection taken inside a tenant scope to that tenant: the connection switches to role
  * {@code phare_tenant}, which row-level security policies restrict to rows whose tenant_id equals
- * {@code phare.tenant_id}. The switch is undone when the connection returns to the pool.
+ * {@code phare.tenant_id}. Within a transaction the switch is transaction-local (PostgreSQL undoes it at commit or
+ * rollback); outside one it is undone when the connection returns to the pool.
  */
 @ApplicationScoped
 public class TenantConnectionInterceptor implements AgroalPoolInterceptor {
@@ -29,6 +30,11 @@ public class TenantConnectionInterceptor implements AgroalPoolInterceptor {
             return;
         }
         try (Statement st = connection.createStatement()) {
+            if (!connection.getAutoCommit()) {
+                // inside a transaction: PostgreSQL itself undoes the switch when the transaction ends
+                st.execute("SET LOCAL ROLE phare_tenant; SELECT set_config('phare.tenant_id', '" + tenant + "', true)");
+                return;
+            }
             st.execute("SET ROLE phare_tenant; SELECT set_config('phare.tenant_id', '" + tenant + "', false)");
             confined.add(physical(connection));
         } catch (SQLException e) {
