@@ -107,7 +107,7 @@ CREATE TABLE reject (
 CREATE INDEX reject_run_idx ON reject (run_id, file_id, line_no);
 
 -- Clean order-line facts, kept narrow because every night writes many of them: quantity and unit price as scaled
--- integers (x1000 and x10000, exact), the description in product. line_hash is 64 bits of the MD5 of all mapped fields
+-- integers (x1000 and x10000, exact), the description in product. line_hash is 64 bits of a 128-bit MurmurHash3 of all mapped fields
 -- after cleaning; a line arriving again for the same source and day is kept once. The view order_lines reads them
 -- as numbers.
 CREATE TABLE order_line (

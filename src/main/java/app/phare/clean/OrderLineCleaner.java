@@ -2,10 +2,7 @@ package app.phare.clean;
 
 import app.phare.source.SourceFormat;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.ZoneId;
 import java.util.Locale;
 
@@ -26,7 +23,6 @@ public final class OrderLineCleaner {
 
     private final NumberParser numbers;
     private final TimestampParser timestamps;
-    private final MessageDigest md5;
     private final StringBuilder canonical = new StringBuilder(256);
 
     /** Either a clean line or the reason the line was rejected. */
@@ -39,11 +35,6 @@ public final class OrderLineCleaner {
     public OrderLineCleaner(SourceFormat format, ZoneId sourceZone, ZoneId tenantZone) {
         this.numbers = new NumberParser(format.decimalSeparator(), format.groupingSeparator());
         this.timestamps = new TimestampParser(format.dateFormat(), sourceZone, tenantZone);
-        try {
-            this.md5 = MessageDigest.getInstance("MD5");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     public Result clean(String[] raw) {
@@ -106,9 +97,10 @@ public final class OrderLineCleaner {
         appendNullable(customerId);
         appendNullable(country);
         appendNullable(channel);
-        ByteBuffer hash = ByteBuffer.wrap(md5.digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+        byte[] bytes = canonical.toString().getBytes(StandardCharsets.UTF_8);
+        long[] hash = Murmur3.hash128(bytes, bytes.length);
         return new Result(new CleanOrderLine(orderId, at.instant(), at.day(), sku, description, quantity, price,
-                customerId, country, channel, hash.getLong(), hash.getLong()), null);
+                customerId, country, channel, hash[0], hash[1]), null);
     }
 
     private void appendNullable(String s) {

@@ -61,6 +61,7 @@ public final class EmbeddedDatabase {
                         .setServerConfig("synchronous_commit", "on")
                         .setServerConfig("autovacuum", "on")
                         .setServerConfig("max_wal_size", "2GB")
+                        .setServerConfig("wal_buffers", "64MB")
                         .setServerConfig("timezone", "UTC");
                 if (port > 0) {
                     builder.setPort(port);
