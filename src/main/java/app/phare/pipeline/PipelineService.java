@@ -303,6 +303,11 @@ public class PipelineService {
             ps.setLong(2, runId);
             ps.executeUpdate();
         }
+        // delivered by PostgreSQL at commit, to every instance listening on channel pipeline_run
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_notify('pipeline_run', ?)")) {
+            ps.setString(1, runId + " succeeded");
+            ps.execute();
+        }
     }
 
     private void fail(long runId, String error) {
