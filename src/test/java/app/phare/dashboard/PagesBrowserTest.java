@@ -97,6 +97,7 @@ class PagesBrowserTest {
         driver.findElement(By.name("j_password")).sendKeys(tenant.password());
         driver.findElement(By.cssSelector("button[type=submit]")).click();
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.ignoring(StaleElementReferenceException.class);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".empty")));
         driver.get(root + "sources");
 
@@ -114,9 +115,13 @@ class PagesBrowserTest {
         Browser.screenshot(driver, "sources-preview");
         driver.findElement(By.xpath("//button[contains(., 'Create source')]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#source-list"), "Boutique orders"));
-
-        WebElement upload = driver.findElement(By.cssSelector("#source-list input[type=file]"));
-        upload.sendKeys(sample.toAbsolutePath().toString());
+        // creating redirects the whole page: continue on a page that has finished loading
+        driver.get(root + "sources");
+        wait.ignoring(StaleElementReferenceException.class).ignoring(org.openqa.selenium.WebDriverException.class).until(d -> {
+            WebElement upload = d.findElement(By.cssSelector("#source-list input[type=file]"));
+            upload.sendKeys(sample.toAbsolutePath().toString());
+            return true;
+        });
         driver.findElement(By.xpath("//section[contains(@class,'source')]//button[contains(., 'Upload')]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#source-list"), "waits for the next run"));
         assertThat(driver.findElement(By.cssSelector("#source-list .badge")).getText()).isEqualTo("pending");
