@@ -93,6 +93,16 @@ class PipelineBenchmark {
                 .append("(VACUUM ANALYZE, CHECKPOINT), with ").append(RUNS).append(" tenants' years of facts in the database\n\n")
                 .append(String.format("p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms, throughput %.0f req/s (target: p95 under 20 ms)%n",
                         latency.p50, latency.p95, latency.p99, latency.max, latency.throughput));
+        md.append("\n## Start-up of the packaged application\n\n")
+                .append("`java -jar target/quarkus-app/quarkus-run.jar`, embedded PostgreSQL, until `/q/health/ready` answers UP ")
+                .append("(wall time from launching the JVM).\n\n");
+        Path dataDir = Files.createTempDirectory("phare-startup-");
+        for (int i = 0; i < 3; i++) {
+            long millis = startupMillis(dataDir, i == 0);
+            md.append("- ").append(i == 0 ? "first start (creates the database, Demo tenant and its demo year): "
+                    : "restart " + i + ": ").append(millis).append(" ms\n");
+        }
+        md.append("\nTarget: under 10 s.\n");
         Path out = Path.of("target", "benchmark", "results.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, md.toString());
@@ -121,6 +131,40 @@ class PipelineBenchmark {
                     return runId;
                 }
             }
+        }
+    }
+
+    /** Launches the packaged application and measures the time until it is ready; then stops it. */
+    private static long startupMillis(Path dataDir, boolean first) throws Exception {
+        int port = 18_500;
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dquarkus.http.port=" + port, "-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath().toString())
+                .directory(dataDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("app.log").toFile()));
+        pb.environment().remove("QUARKUS_DATASOURCE_JDBC_URL");
+        pb.environment().put("PHARE_ADMIN_PASSWORD", "benchmark-pw");
+        long start = System.nanoTime();
+        Process app = pb.start();
+        try {
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            java.net.http.HttpRequest ready = java.net.http.HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build();
+            while (true) {
+                try {
+                    if (http.send(ready, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                        return (System.nanoTime() - start) / 1_000_000;
+                    }
+                } catch (java.io.IOException e) {
+                    // not listening yet
+                }
+                if (System.nanoTime() - start > 120_000_000_000L) {
+                    throw new IllegalStateException("not ready after 2 minutes, see " + dataDir.resolve("app.log"));
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
+            }
+        } finally {
+            app.destroy();
+            app.waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
         }
     }
 
