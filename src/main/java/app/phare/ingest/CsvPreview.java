@@ -2,7 +2,6 @@ package app.phare.ingest;
 
 import app.phare.source.SourceFormat;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 
 /** The first rows of a sample file, read with a source's format, and a first guess of its column mapping. */
 public record CsvPreview(List<String> columns, List<List<String>> rows, Map<String, String> guessedMapping, String error) {
@@ -30,7 +28,7 @@ public record CsvPreview(List<String> columns, List<List<String>> rows, Map<Stri
             "channel", List.of("channel", "saleschannel", "source"));
 
     public static CsvPreview read(InputStream in, SourceFormat format, int maxRows) {
-        try (InputStream raw = gunzipIfNeeded(in)) {
+        try (InputStream raw = OrderFileReader.decompressIfGzip(in)) {
             var decoder = format.charset().newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT);
             CsvRecordReader csv = new CsvRecordReader(new BufferedReader(new InputStreamReader(raw, decoder)),
@@ -58,17 +56,11 @@ public record CsvPreview(List<String> columns, List<List<String>> rows, Map<Stri
         } catch (CharacterCodingException e) {
             return new CsvPreview(List.of(), List.of(), Map.of(),
                     "The sample is not valid " + format.encoding() + " text: choose another encoding (for example windows-1252).");
+        } catch (FileUnreadableException e) {
+            return new CsvPreview(List.of(), List.of(), Map.of(), "The sample could not be read: " + e.getMessage());
         } catch (IOException e) {
             return new CsvPreview(List.of(), List.of(), Map.of(), "The sample could not be read: " + e.getMessage());
         }
-    }
-
-    private static InputStream gunzipIfNeeded(InputStream in) throws IOException {
-        BufferedInputStream b = new BufferedInputStream(in, 1 << 16);
-        b.mark(2);
-        boolean gzip = b.read() == 0x1f && b.read() == 0x8b;
-        b.reset();
-        return gzip ? new GZIPInputStream(b) : b;
     }
 
     /** Field → column, by the usual names exports give their columns. */

@@ -44,7 +44,8 @@ public final class OrderFileReader implements AutoCloseable {
         mapColumns(format, mapping);
     }
 
-    private static InputStream decompressIfGzip(InputStream in) throws IOException, FileUnreadableException {
+    /** The stream itself, or its decompressed content when it starts with the gzip magic bytes. */
+    static InputStream decompressIfGzip(InputStream in) throws IOException, FileUnreadableException {
         BufferedInputStream b = new BufferedInputStream(in, 1 << 16);
         b.mark(2);
         int first = b.read();

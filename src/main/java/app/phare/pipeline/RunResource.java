@@ -12,7 +12,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 
 import java.net.URI;
 import java.util.List;
@@ -56,8 +55,6 @@ public class RunResource {
     @Path("/runs/{runId}/rejects")
     @Produces("text/csv")
     public Response rejects(@PathParam("runId") long runId) {
-        runs.find(runId).orElseThrow(() -> ProblemException.notFound("run " + runId));
-        StreamingOutput body = out -> runs.writeRejects(runId, out);
-        return Response.ok(body).header("Content-Disposition", "attachment; filename=\"run-" + runId + "-rejects.csv\"").build();
+        return runs.rejectsDownload(runId);
     }
 }

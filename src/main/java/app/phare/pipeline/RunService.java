@@ -74,6 +74,14 @@ public class RunService {
                 run.error);
     }
 
+    /** The run's rejected lines as a CSV download, or 404 when the run is not visible. */
+    public jakarta.ws.rs.core.Response rejectsDownload(long runId) {
+        find(runId).orElseThrow(() -> app.phare.common.ProblemException.notFound("run " + runId));
+        jakarta.ws.rs.core.StreamingOutput body = out -> writeRejects(runId, out);
+        return jakarta.ws.rs.core.Response.ok(body, "text/csv")
+                .header("Content-Disposition", "attachment; filename=\"run-" + runId + "-rejects.csv\"").build();
+    }
+
     /** Writes the run's rejected lines as CSV (file_id, line_no, reason, raw), streaming from the database. */
     public void writeRejects(long runId, OutputStream out) {
         try (Connection c = dataSource.getConnection();

@@ -170,9 +170,7 @@ public class SourcesPage {
     @Path("/runs/{runId}/rejects.csv")
     @Produces("text/csv")
     public Response rejects(@PathParam("runId") long runId) {
-        runs.find(runId).orElseThrow(() -> ProblemException.notFound("run " + runId));
-        jakarta.ws.rs.core.StreamingOutput body = out -> runs.writeRejects(runId, out);
-        return Response.ok(body).header("Content-Disposition", "attachment; filename=\"run-" + runId + "-rejects.csv\"").build();
+        return runs.rejectsDownload(runId);
     }
 
     private List<Listed> listed() {
