@@ -60,7 +60,7 @@ public final class OrderLineCleaner {
         }
         TimestampParser.Parsed at = timestamps.parse(orderedAtText);
         if (at == null) {
-            return reject("timestamp '" + orderedAtText + "' does not match the source's date format");
+            return reject("timestamp '" + orderedAtText + "' does not match the source's date format or is not a real date");
         }
         long quantity = numbers.parse(quantityText, 3);
         if (quantity == NumberParser.NOT_A_NUMBER) {

@@ -20,14 +20,10 @@ public final class Display {
     private Display() {
     }
 
-    /** 1234.5 in GBP/en-GB → "£1,234.50"; large amounts without pence. */
+    /** 1234.5 in GBP/en-GB → "£1,234.50". */
     public static String money(BigDecimal amount, String currency, Locale locale) {
         NumberFormat f = NumberFormat.getCurrencyInstance(locale);
         f.setCurrency(Currency.getInstance(currency));
-        if (amount.abs().compareTo(BigDecimal.valueOf(100_000)) >= 0) {
-            f.setMaximumFractionDigits(0);
-            f.setMinimumFractionDigits(0);
-        }
         return f.format(amount);
     }
 

@@ -14,6 +14,6 @@ final class DashboardExtensions {
 
     /** The KPI's change against the previous period, e.g. "+12.3% vs previous period", or "no previous period". */
     static String delta(DashboardView.Kpi kpi, Locale locale) {
-        return kpi.change() == null ? "no previous period to compare" : Display.change(kpi.change(), locale) + " vs previous period";
+        return kpi.change() == null ? "no complete previous period to compare" : Display.change(kpi.change(), locale) + " vs previous period";
     }
 }

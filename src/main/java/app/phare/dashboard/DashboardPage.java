@@ -35,9 +35,11 @@ public class DashboardPage {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance dashboard(@QueryParam("preset") String preset, @QueryParam("from") String from,
                                       @QueryParam("to") String to, @QueryParam("country") String country,
-                                      @QueryParam("channel") String channel, @HeaderParam("HX-Request") String htmx,
+                                      @QueryParam("channel") String channel, @QueryParam("range") String range,
+                                      @HeaderParam("HX-Request") String htmx,
                                       @Context HttpHeaders headers) {
-        DashboardView view = dashboards.build(user.tenant(), new DashboardService.Filters(preset, from, to, country, channel));
+        DashboardView view = dashboards.build(user.tenant(), new DashboardService.Filters(
+                "custom".equals(range) ? "custom" : preset, from, to, country, channel));
         if ("true".equals(htmx)) {
             return Templates.dashboard$content(view);
         }

@@ -56,7 +56,7 @@ public class DashboardService {
             if (preset.equals("custom")) {
                 range = customRange(f.from(), f.to());
                 if (range == null) {
-                    error = "Enter a custom range as two dates, the first not after the second.";
+                    error = "Enter a custom range as two dates, the first not after the second, at most 20 years apart.";
                     preset = "12m";
                 }
             } else {
@@ -65,8 +65,8 @@ public class DashboardService {
             if (range == null) {
                 range = presetRange(preset, anchor, span);
             }
-            String country = blankToNull(f.country());
-            String channel = blankToNull(f.channel());
+            String country = keyParam(f.country());
+            String channel = keyParam(f.channel());
             List<String> countries = metrics.keys(t, "country");
             List<String> channels = metrics.keys(t, "channel");
             if (country != null && !countries.contains(country)) {
@@ -85,7 +85,8 @@ public class DashboardService {
             List<DashboardView.Top> topProducts = List.of();
             if (span != null) {
                 SalesRow now = total(t, current, country, channel);
-                SalesRow before = total(t, previous, country, channel);
+                // a previous period that starts before the data would compare with a partial period
+                SalesRow before = previous.from().isBefore(span[0]) ? null : total(t, previous, country, channel);
                 if (now != null) {
                     kpis = kpis(now, before, current);
                     returns = now.returns();
@@ -194,7 +195,7 @@ public class DashboardService {
         try {
             LocalDate f = LocalDate.parse(from.trim());
             LocalDate t = LocalDate.parse(to.trim());
-            if (f.isAfter(t) || t.toEpochDay() - f.toEpochDay() > 3660) {
+            if (f.isAfter(t) || t.toEpochDay() - f.toEpochDay() > 7310) {
                 return null;
             }
             return new LocalDate[]{f, t};
@@ -203,7 +204,12 @@ public class DashboardService {
         }
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
+    /** A filter value: empty means all, "-" means "not given in the export". */
+    private static String keyParam(String s) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        return s.trim().equals("-") ? "" : s.trim();
     }
+
 }

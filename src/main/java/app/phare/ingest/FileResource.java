@@ -31,8 +31,11 @@ public class FileResource {
     public Response upload(@PathParam("sourceId") long sourceId, @QueryParam("name") String name,
                            @HeaderParam("Content-Disposition") String disposition, InputStream body) throws IOException {
         UploadService.Upload upload = uploads.upload(sourceId, fileName(name, disposition), body);
-        Map<String, Object> entity = Map.of("fileId", upload.file().fileId(), "sha256", upload.file().sha256(),
-                "status", upload.file().status());
+        Map<String, Object> entity = new java.util.LinkedHashMap<>(Map.of("fileId", upload.file().fileId(),
+                "sha256", upload.file().sha256(), "status", upload.file().status()));
+        if (upload.warning() != null) {
+            entity.put("warning", upload.warning());
+        }
         return Response.status(upload.created() ? 202 : 200).entity(entity).build();
     }
 

@@ -94,8 +94,11 @@ public final class OrderFileReader implements AutoCloseable {
                 columnOf[indexOf(field)] = i;
             });
             if (!missing.isEmpty()) {
-                throw new FileUnreadableException("the header has no column " + String.join(", ", missing)
-                        + "; it has " + String.join(", ", header));
+                String found = String.join(", ", header);
+                if (found.length() > 300) {
+                    found = found.substring(0, 300) + "… (" + header.size() + " columns; is the delimiter right?)";
+                }
+                throw new FileUnreadableException("the header has no column " + String.join(", ", missing) + "; it has " + found);
             }
         }
         for (int c : columnOf) {

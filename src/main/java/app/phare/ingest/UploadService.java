@@ -28,8 +28,14 @@ public class UploadService {
     @Inject
     TenantScope scope;
 
-    /** The outcome of an upload: the file, and whether these bytes were new. */
-    public record Upload(FileView file, boolean created) {
+    /** The outcome of an upload: the file, whether these bytes were new, and other sources that hold the same bytes. */
+    public record Upload(FileView file, boolean created, List<Long> alsoInSources) {
+
+        /** A warning for the user when the same export sits in another source (its lines would count twice). */
+        public String warning() {
+            return alsoInSources.isEmpty() ? null : "the same file is also in source " + alsoInSources.stream().map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(", ")) + ": its lines count once per source";
+        }
     }
 
     public Upload upload(long sourceId, String originalName, InputStream body) throws IOException {
@@ -39,7 +45,7 @@ public class UploadService {
         Optional<SourceFile> existing = QuarkusTransaction.requiringNew().call(() -> files.findBySha(sourceId, stored.sha256()));
         if (existing.isPresent()) {
             storage.discard(stored);
-            return new Upload(FileView.of(existing.get()), false);
+            return new Upload(FileView.of(existing.get()), false, otherSourcesWith(sourceId, stored.sha256()));
         }
         String path = storage.keep(stored, tenant, sourceId);
         try {
@@ -56,12 +62,17 @@ public class UploadService {
                 files.flush();
                 return f;
             });
-            return new Upload(FileView.of(file), true);
+            return new Upload(FileView.of(file), true, otherSourcesWith(sourceId, stored.sha256()));
         } catch (RuntimeException e) {
             // a concurrent upload of the same bytes won the race: answer with its file
             return QuarkusTransaction.requiringNew().call(() -> files.findBySha(sourceId, stored.sha256()))
-                    .map(f -> new Upload(FileView.of(f), false)).orElseThrow(() -> e);
+                    .map(f -> new Upload(FileView.of(f), false, otherSourcesWith(sourceId, stored.sha256()))).orElseThrow(() -> e);
         }
+    }
+
+    private List<Long> otherSourcesWith(long sourceId, String sha256) {
+        return QuarkusTransaction.requiringNew().call(() -> files.list("sha256 = ?1 and sourceId <> ?2", sha256, sourceId)
+                .stream().map(f -> f.sourceId).distinct().sorted().toList());
     }
 
     public List<FileView> list(long sourceId) {

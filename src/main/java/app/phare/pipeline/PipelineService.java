@@ -167,7 +167,8 @@ public class PipelineService {
                         fileOutcome(c, runId, file, SourceFile.FAILED, e.getMessage());
                     }
                 }
-                steps.add(new RunView.Step("ingest-and-clean", read, written, rejected, millisSince(started)));
+                long clean = written + duplicates;
+                steps.add(new RunView.Step("ingest-and-clean", read, clean, rejected, millisSince(started)));
 
                 // months that already hold facts from earlier runs need de-duplication and a rebuild from the facts;
                 // otherwise the lines just loaded are all there is, and their in-memory aggregation is exact
@@ -178,7 +179,7 @@ public class PipelineService {
                     summarizeNewPages(c, "order_line_day_idx");
                     dropped = dropLinesSeenInEarlierRuns(c, work.tenantId, runId, days);
                 }
-                steps.add(new RunView.Step("merge", written, written - dropped, duplicates + dropped, millisSince(started)));
+                steps.add(new RunView.Step("merge", clean, written - dropped, duplicates + dropped, millisSince(started)));
 
                 started = System.nanoTime();
                 SalesAggregator.Rebuilt rebuilt;

@@ -15,6 +15,11 @@ public record RunView(long runId, String job, String status, String trigger, Str
         return String.format(java.util.Locale.ROOT, "%.1f", java.time.Duration.between(startedAt, finishedAt).toMillis() / 1000.0);
     }
 
+    /** How many of the run's files could not be read. */
+    public long failedFiles() {
+        return files.stream().filter(f -> "failed".equals(f.status())).count();
+    }
+
     /** One step of a run and the rows it moved. */
     public record Step(String name, long rowsRead, long rowsWritten, long rowsRejected, long millis) {
     }

@@ -35,6 +35,7 @@ public class SourceService {
             s.mapping = mapping;
             sources.persist(s);
             sources.flush();
+            sources.getEntityManager().refresh(s);
             return SourceView.of(s);
         });
     }

@@ -56,7 +56,7 @@ public class SourcesPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance sources(PageContext page, List<Listed> sources, List<RunView> runs, ZoneId zone,
-                                              SourceFormat defaults, List<String> timezones);
+                                              SourceFormat defaults, List<String> timezones, String message);
 
         static native TemplateInstance list(List<Listed> sources, ZoneId zone, PageContext page, String message);
 
@@ -80,11 +80,16 @@ public class SourcesPage {
     CurrentUser user;
 
     @GET
-    public TemplateInstance page(@Context HttpHeaders headers) {
+    public TemplateInstance page(@org.jboss.resteasy.reactive.RestQuery String created, @Context HttpHeaders headers) {
         return Templates.sources(user.page("sources", headers), listed(), runs.latest(10), user.tenant().zone(),
-                SourceFormat.defaults(),
-                ZoneId.getAvailableZoneIds().stream().filter(z -> z.contains("/") && !z.startsWith("Etc")).sorted().toList());
+                SourceFormat.defaults(), TIMEZONES,
+                created == null || created.isBlank() ? null : "Source \"" + created + "\" is ready: upload an export into it.");
     }
+
+    /** Region timezones people choose (no SystemV, Etc or legacy aliases). */
+    static final List<String> TIMEZONES = ZoneId.getAvailableZoneIds().stream()
+            .filter(z -> z.matches("(Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific)/[A-Za-z_/-]+"))
+            .sorted().toList();
 
     @POST
     @Path("/preview")
@@ -123,7 +128,8 @@ public class SourcesPage {
             SourceFormat format = format(delimiter, encoding, header, dateFormat, decimalSeparator, groupingSeparator, timezone);
             sources.create(new SourceRequest(name, SourceKind.orders, format,
                     new SourceMapping(orderId, orderedAt, sku, description, quantity, unitPrice, customerId, country, channel)));
-            return Response.ok().header("HX-Redirect", "/sources").build();
+            return Response.ok().header("HX-Redirect", "/sources?created=" + java.net.URLEncoder.encode(name.trim(),
+                    java.nio.charset.StandardCharsets.UTF_8)).build();
         } catch (ProblemException e) {
             return Response.ok(Templates.formError(e.getMessage())).build();
         }
@@ -143,6 +149,9 @@ public class SourcesPage {
                 UploadService.Upload upload = uploads.upload(id, file.fileName(), in);
                 message = upload.created() ? file.fileName() + " is stored and waits for the next run."
                         : file.fileName() + " was already uploaded (file " + upload.file().fileId() + "): it is not counted twice.";
+                if (upload.warning() != null) {
+                    message += " Careful: " + upload.warning() + ".";
+                }
             } catch (ProblemException e) {
                 message = e.getMessage();
             }

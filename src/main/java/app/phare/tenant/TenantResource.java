@@ -60,7 +60,7 @@ public class TenantResource {
             throw new ForbiddenException();
         }
         UserView user = service.addUser(id, request, false);
-        return Response.created(URI.create("/api/tenants/" + id + "/users/" + user.id())).entity(user).build();
+        return Response.created(URI.create("/api/tenants/" + id + "/users")).entity(user).build();
     }
 
     @GET

@@ -76,6 +76,17 @@ class PagesBrowserTest {
         assertThat(driver.getCurrentUrl()).contains("country=France");
         Browser.screenshot(driver, "dashboard-france");
 
+        // a custom range: type the dates, then apply them
+        new Select(driver.findElement(By.name("country"))).selectByValue("");
+        wait.until(d -> netRevenueTile().equals(money(total(tenant, null))));
+        ((JavascriptExecutor) driver).executeScript(
+                "document.querySelector('[name=from]').value = '2025-04-01'; document.querySelector('[name=to]').value = '2025-04-30';");
+        driver.findElement(By.xpath("//button[contains(., 'Apply dates')]")).click();
+        String april = money(totalBetween(tenant, "2025-04-01", "2025-04-30"));
+        wait.until(d -> netRevenueTile().equals(april));
+        assertThat(new Select(driver.findElement(By.name("preset"))).getFirstSelectedOption().getAttribute("value")).isEqualTo("custom");
+        assertThat(((JavascriptExecutor) driver).executeScript("return window.phareMarker;")).isEqualTo("still here");
+
         driver.manage().window().setSize(new Dimension(390, 844));
         driver.get(root.toString());
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".kpi .value")));
@@ -132,6 +143,19 @@ class PagesBrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#source-list .badge.processed")));
         Browser.screenshot(driver, "sources");
 
+        driver.manage().window().setSize(new Dimension(390, 844));
+        driver.get(root + "sources");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#runs table")));
+        Browser.screenshot(driver, "sources-phone");
+        Object wide = ((JavascriptExecutor) driver).executeScript(
+                "return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > "
+                        + "document.documentElement.clientWidth + 1).slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + "
+                        + "Math.round(e.getBoundingClientRect().right)).join(', ');");
+        Long overflow = (Long) ((JavascriptExecutor) driver).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertThat(overflow).as("no horizontal scrolling of the sources page on a phone; too wide: " + wide).isLessThanOrEqualTo(0L);
+
+        driver.manage().window().setSize(new Dimension(1280, 1000));
         driver.get(root.toString());
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".kpi .value")));
         assertThat(netRevenueTile()).endsWith("€");
@@ -148,6 +172,13 @@ class PagesBrowserTest {
             request = request.queryParam("country", country);
         }
         List<Map<String, Object>> rows = request.get("/api/metrics/sales").then().statusCode(200).extract().jsonPath().getList("rows");
+        return rows.stream().map(r -> new BigDecimal(r.get("netRevenue").toString())).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** Net revenue of the days from..to (inclusive), from the day grain of the API. */
+    private static BigDecimal totalBetween(Api.TestTenant tenant, String from, String to) {
+        List<Map<String, Object>> rows = tenant.asManager().queryParam("from", from).queryParam("to", to).queryParam("grain", "day")
+                .get("/api/metrics/sales").then().statusCode(200).extract().jsonPath().getList("rows");
         return rows.stream().map(r -> new BigDecimal(r.get("netRevenue").toString())).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 

@@ -49,6 +49,11 @@ class PipelineRunTest {
 
         JsonPath view = tenant.asAdmin().get("/api/runs/" + run).then().extract().jsonPath();
         assertThat(view.getLong("steps.find { it.name == 'merge' }.rowsRejected")).isEqualTo(repeated.size());
+        for (String step : List.of("ingest-and-clean", "merge")) {
+            String at = "steps.find { it.name == '" + step + "' }.";
+            assertThat(view.getLong(at + "rowsRead")).as(step + ": every line read is written or rejected")
+                    .isEqualTo(view.getLong(at + "rowsWritten") + view.getLong(at + "rowsRejected"));
+        }
         Map<String, BigDecimal> after = dailyRevenue(tenant);
         before.forEach((day, revenue) -> assertThat(after.get(day)).as(day).isEqualByComparingTo(revenue));
         Map<String, BigDecimal> expected = revenueByDay(Arrays.asList(first.split("\n")).subList(1, firstLines.size()));
@@ -77,6 +82,9 @@ class PipelineRunTest {
         assertThat(view.getString("files.find { it.fileId == " + binary + " }.error")).contains("not text");
         assertThat(tenant.asAdmin().get("/api/sources/" + source + "/files/" + missingColumn).then().extract().path("status").toString())
                 .isEqualTo("failed");
+        var session = app.phare.tenant.TenantIsolationTestAccess.login(tenant);
+        assertThat(io.restassured.RestAssured.given().cookies(session).get("/sources/runs").then().statusCode(200).extract().asString())
+                .contains("2 of 3 files failed");
         assertThat(monthlyTotal(tenant)).isEqualByComparingTo(
                 revenueByDay(new String(TestOrders.csv(START, 3), StandardCharsets.UTF_8).lines().skip(1).toList())
                         .values().stream().reduce(BigDecimal.ZERO, BigDecimal::add));
@@ -153,6 +161,18 @@ class PipelineRunTest {
         assertThat(tenant.asAdmin().get("/api/sources/" + source + "/files").then().extract().jsonPath().getList("fileId"))
                 .hasSize(1);
         assertThat(monthlyTotal(tenant)).isPositive();
+    }
+
+    @Test
+    void theSameExportInTwoSourcesIsUploadedWithAWarning() {
+        Api.TestTenant tenant = Api.aTenant();
+        long first = Api.anOrdersSource(tenant, Api.plainMapping(), null);
+        long second = Api.anOrdersSource(tenant, Api.plainMapping(), null);
+        byte[] file = TestOrders.csv(START, 2);
+        Api.upload(tenant, first, file);
+        String warning = tenant.asAdmin().contentType("text/csv").body(file).post("/api/sources/" + second + "/files")
+                .then().statusCode(202).extract().path("warning");
+        assertThat(warning).contains("also in source " + first);
     }
 
     @Test

@@ -122,6 +122,12 @@ class TenantIsolationTest {
         }
         assertThat(RestAssured.given().auth().preemptive().basic(a.admin(), "wrong-password").get("/api/sources").statusCode())
                 .isEqualTo(401);
+        assertThat(RestAssured.given().get("/api/sources").header("WWW-Authenticate")).startsWith("Basic");
+        Response wrong = RestAssured.given().redirects().follow(false).formParam("j_username", a.admin())
+                .formParam("j_password", "wrong-password").post("/j_security_check");
+        assertThat(wrong.statusCode()).isEqualTo(302);
+        assertThat(wrong.header("Location")).endsWith("/login?error=true");
+        assertThat(RestAssured.given().get("/login?error=true").asString()).contains("Wrong e-mail or password");
         assertThat(RestAssured.given().post("/api/jobs/nightly/runs").statusCode()).isEqualTo(401);
         for (String path : List.of("/", "/sources")) {
             Response r = RestAssured.given().redirects().follow(false).get(path);
