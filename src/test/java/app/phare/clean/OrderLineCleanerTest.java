@@ -105,7 +105,7 @@ class OrderLineCleanerTest {
         @Test
         void rejectsLineWithUnparsableTimestamp() {
             assertThat(rejection(aLine().orderedAt("yesterday at noon")))
-                    .isEqualTo("timestamp 'yesterday at noon' does not match the source's date format");
+                    .isEqualTo("timestamp 'yesterday at noon' does not match the source's date format or is not a real date");
         }
 
         @Test
