@@ -11,7 +11,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
-import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.time.temporal.TemporalQueries;
 
@@ -141,7 +140,4 @@ public final class TimestampParser {
         return v;
     }
 
-    static boolean hasOffset(TemporalAccessor t) {
-        return t.isSupported(ChronoField.OFFSET_SECONDS);
-    }
 }

@@ -63,10 +63,6 @@ public class PhareIdentityProvider implements IdentityProvider<UsernamePasswordA
         });
     }
 
-    /** Forgets remembered logins of a user, e.g. after a password change. */
-    public void forget(String email) {
-        verified.entrySet().removeIf(e -> e.getValue().identity.getPrincipal().getName().equalsIgnoreCase(email));
-    }
 
     static SecurityIdentity identityOf(AppUser user) {
         QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder()
