@@ -72,7 +72,7 @@ public class SalesAggregator {
     private static void deleteRows(Connection connection, long tenantId, Set<LocalDate> days, Set<LocalDate> months)
             throws SQLException {
         delete(connection, "sales_day", "day", tenantId, days);
-        delete(connection, "product_sales_day", "day", tenantId, days);
+        delete(connection, "product_sales_by_day", "day", tenantId, days);
         delete(connection, "sales_month", "month", tenantId, months);
         delete(connection, "product_sales_month", "month", tenantId, months);
     }
@@ -146,6 +146,9 @@ public class SalesAggregator {
             }
             copy.finish();
         }
+        if (grain.equals("day")) {
+            return rows + writeProductDays(connection, tenantId, buckets, products, productOrder);
+        }
         try (BinaryCopy copy = new BinaryCopy(connection, "product_sales_" + grain,
                 "tenant_id, " + grain + ", product, " + MEASURES)) {
             for (PeriodBucket b : buckets) {
@@ -161,6 +164,41 @@ public class SalesAggregator {
             copy.finish();
         }
         return rows;
+    }
+
+    /** One row per day with the day's products and their measures as parallel arrays; returns the products written. */
+    private static long writeProductDays(Connection connection, long tenantId, Collection<PeriodBucket> days,
+                                         java.util.List<String> products, Integer[] productOrder) throws SQLException {
+        long written = 0;
+        String[] names = new String[productOrder.length];
+        long[] net = new long[productOrder.length], returns = new long[productOrder.length],
+                orders = new long[productOrder.length], customers = new long[productOrder.length],
+                units = new long[productOrder.length];
+        try (BinaryCopy copy = new BinaryCopy(connection, "product_sales_by_day",
+                "tenant_id, day, products, " + MEASURES)) {
+            for (PeriodBucket b : days) {
+                int n = 0;
+                for (int product : productOrder) {
+                    SalesMeasures m = product < b.byProduct.length ? b.byProduct[product] : null;
+                    if (m != null) {
+                        names[n] = products.get(product);
+                        net[n] = m.net;
+                        returns[n] = m.returns;
+                        orders[n] = m.orders();
+                        customers[n] = m.customers();
+                        units[n] = m.units;
+                        n++;
+                    }
+                }
+                if (n > 0) {
+                    copy.row(8).int8(tenantId).date(b.period).textArray(names, n).int8Array(net, n)
+                            .int8Array(returns, n).int8Array(orders, n).int8Array(customers, n).int8Array(units, n);
+                    written += n;
+                }
+            }
+            copy.finish();
+        }
+        return written;
     }
 
     private static SalesMeasures measures(PeriodBucket b, String country, String channel) {

@@ -92,8 +92,8 @@ public final class OrderLineCleaner {
         canonical.append(orderId).append('\u001f').append(at.instant().getEpochSecond()).append('.')
                 .append(at.instant().getNano()).append('\u001f').append(sku).append('\u001f');
         appendNullable(description);
-        canonical.append(NumberParser.plain(quantity, 3)).append('\u001f')
-                .append(NumberParser.plain(price, 4)).append('\u001f');
+        // quantity and price as their exact scaled integers (x1000, x10000): one spelling per value
+        canonical.append(quantity).append('\u001f').append(price).append('\u001f');
         appendNullable(customerId);
         appendNullable(country);
         appendNullable(channel);

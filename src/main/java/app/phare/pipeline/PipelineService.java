@@ -192,7 +192,6 @@ public class PipelineService {
                 } else {
                     rebuilt = aggregator.write(c, work.tenantId, loadedLines);
                 }
-                summarizeNewPages(c, "product_sales_day_idx");
                 updateProductNames(c, work.tenantId, descriptions);
                 steps.add(new RunView.Step("aggregate", rebuilt.linesRead(), rebuilt.rowsWritten(), 0, millisSince(started)));
 

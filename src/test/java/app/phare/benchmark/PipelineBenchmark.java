@@ -49,18 +49,30 @@ class PipelineBenchmark {
         List<Long> runs = new ArrayList<>();
         List<String> stepLines = new ArrayList<>();
         Api.TestTenant last = null;
-        for (int i = 0; i < RUNS; i++) {
+        long coldFloor = 0, coldRun = 0;
+        // round 0 is the first on this JVM (nothing compiled yet): reported, not part of the medians
+        for (int i = 0; i <= RUNS; i++) {
             checkpoint();
-            floors.add(floorMillis(file));
+            long floorMillis = floorMillis(file);
+            long[] floorCpu = lastFloorCpu;
             Api.TestTenant tenant = Api.aTenant("Europe/London", "GBP", "en-GB");
             long source = Api.anOrdersSource(tenant, Api.onlineRetailMapping(), null);
             Api.upload(tenant, source, Files.readAllBytes(file));
             checkpoint();
+            long[] cpu = cpuMillis();
             long run = triggerAndWait(tenant);
+            long[] runCpu = since(cpu);
             JsonPath view = tenant.asAdmin().get("/api/runs/" + run).then().extract().jsonPath();
             long millis = lastWallMillis;
-            runs.add(millis);
-            stepLines.add("| " + (i + 1) + " | " + floors.get(i) + " | " + millis + " | "
+            if (i == 0) {
+                coldFloor = floorMillis;
+                coldRun = millis;
+            } else {
+                floors.add(floorMillis);
+                runs.add(millis);
+            }
+            stepLines.add("| " + (i == 0 ? "0 (cold JVM)" : String.valueOf(i)) + " | " + floorMillis + " | " + floorCpu[1] + " | " + millis + " | "
+                    + runCpu[0] + " | " + runCpu[1] + " | "
                     + view.getList("steps").stream().map(s -> {
                         var m = (java.util.Map<?, ?>) s;
                         return m.get("name") + " " + m.get("millis");
@@ -84,11 +96,14 @@ class PipelineBenchmark {
                 .append("Floor: plain `COPY ... FROM STDIN (FORMAT csv)` of the same file into an unindexed 8-column text table, ")
                 .append("same PostgreSQL, committed. Run: wall time from `POST /api/jobs/nightly/runs` until the run's success is ")
                 .append("visible (queueing, ingest, clean, merge, aggregate and commit), each run on a fresh tenant; the first run ")
-                .append("is on a cold JVM. A CHECKPOINT precedes every floor and every run, so neither pays for the other's writes.\n\n")
-                .append("| # | floor ms | run ms | steps (ms) |\n|---|---|---|---|\n");
+                .append("(round 0) is on a cold JVM and reported apart. A CHECKPOINT precedes every floor and every run, so neither pays for the other's writes.\n\n")
+                .append("CPU columns: CPU time used meanwhile by this JVM and by all PostgreSQL processes (from /proc).\n\n")
+                .append("| # | floor ms | floor PostgreSQL CPU ms | run ms | run JVM CPU ms | run PostgreSQL CPU ms | steps (ms) |\n|---|---|---|---|---|---|---|\n");
         stepLines.forEach(l -> md.append(l).append('\n'));
-        md.append("\n**Median floor ").append(floor).append(" ms, median run ").append(run).append(" ms, ratio ")
-                .append(String.format("%.2f", run / (double) floor)).append("x** (target: within 3x)\n\n")
+        md.append("\n**Median of rounds 1-").append(RUNS).append(": floor ").append(floor).append(" ms, run ").append(run)
+                .append(" ms, ratio ").append(String.format("%.2f", run / (double) floor)).append("x** (target: within 3x). ")
+                .append("Cold JVM (round 0): floor ").append(coldFloor).append(" ms, run ").append(coldRun).append(" ms, ratio ")
+                .append(String.format("%.2f", coldRun / (double) coldFloor)).append("x.\n\n")
                 .append("## Month-grain sales API, ").append(CLIENTS).append(" concurrent clients\n\n")
                 .append("`GET /api/metrics/sales?from=2010-12-01&to=2011-12-31&grain=month`, HTTP Basic, ")
                 .append(CLIENTS * REQUESTS_PER_CLIENT).append(" requests after a warm-up, measured after the loads have settled ")
@@ -112,6 +127,40 @@ class PipelineBenchmark {
     }
 
     private long lastWallMillis;
+
+    /** CPU time so far of this JVM and of all PostgreSQL server processes on the machine, in ms (Linux /proc). */
+    private static long[] cpuMillis() throws Exception {
+        long ticksPerSecond = 100;
+        long jvm = 0, postgres = 0;
+        try (var dirs = Files.list(Path.of("/proc"))) {
+            for (Path dir : (Iterable<Path>) dirs::iterator) {
+                String name = dir.getFileName().toString();
+                if (!name.chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                String stat;
+                try {
+                    stat = Files.readString(dir.resolve("stat"));
+                } catch (java.io.IOException gone) {
+                    continue;
+                }
+                String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                if (Long.parseLong(name) == ProcessHandle.current().pid()) {
+                    jvm = ticks;
+                } else if (comm.equals("postgres")) {
+                    postgres += ticks;
+                }
+            }
+        }
+        return new long[]{jvm * 1000 / ticksPerSecond, postgres * 1000 / ticksPerSecond};
+    }
+
+    private static long[] since(long[] start) throws Exception {
+        long[] now = cpuMillis();
+        return new long[]{now[0] - start[0], now[1] - start[1]};
+    }
 
     /** Each measurement starts from a clean state: no dirty pages of the previous one being written meanwhile. */
     private static void checkpoint() throws Exception {
@@ -177,15 +226,20 @@ class PipelineBenchmark {
         }
     }
 
+    /** CPU used during the last floor (its server process ends with its connection, so measured before closing). */
+    private static long[] lastFloorCpu;
+
     private static long floorMillis(Path file) throws Exception {
         try (Connection c = Database.connect(); Statement st = c.createStatement()) {
             st.execute("DROP TABLE IF EXISTS benchmark_floor");
             st.execute("CREATE TABLE benchmark_floor (a text, b text, c text, d text, e text, f text, g text, h text)");
+            long[] cpu = cpuMillis();
             long start = System.nanoTime();
             try (InputStream in = Files.newInputStream(file)) {
                 c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY benchmark_floor FROM STDIN (FORMAT csv, HEADER true)", in);
             }
             long millis = (System.nanoTime() - start) / 1_000_000;
+            lastFloorCpu = since(cpu);
             st.execute("DROP TABLE benchmark_floor");
             return millis;
         }

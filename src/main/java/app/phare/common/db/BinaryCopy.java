@@ -85,6 +85,52 @@ public final class BinaryCopy implements AutoCloseable {
         return this;
     }
 
+    private static final int TEXT_OID = 25;
+    private static final int INT8_OID = 20;
+
+    /** A one-dimensional text[] without nulls, of the first n values. */
+    public BinaryCopy textArray(String[] values, int n) {
+        int start = arrayHeader(TEXT_OID, n);
+        for (int i = 0; i < n; i++) {
+            byte[] bytes = values[i].getBytes(StandardCharsets.UTF_8);
+            int32(bytes.length);
+            put(bytes, 0, bytes.length);
+        }
+        return arrayEnd(start);
+    }
+
+    /** A one-dimensional bigint[] of the first n values. */
+    public BinaryCopy int8Array(long[] values, int n) {
+        int start = arrayHeader(INT8_OID, n);
+        for (int i = 0; i < n; i++) {
+            int32(8);
+            int64(values[i]);
+        }
+        return arrayEnd(start);
+    }
+
+    /** Writes a length placeholder and the array header; returns where the length goes. */
+    private int arrayHeader(int elementOid, int n) {
+        int lengthAt = pos;
+        int32(0);
+        int32(1);            // dimensions
+        int32(0);            // no nulls
+        int32(elementOid);
+        int32(n);            // size of the dimension
+        int32(1);            // lower bound
+        return lengthAt;
+    }
+
+    /** Fills in the array's byte length (the buffer is only flushed between rows, so it is still there). */
+    private BinaryCopy arrayEnd(int lengthAt) {
+        int length = pos - lengthAt - 4;
+        buf[lengthAt] = (byte) (length >>> 24);
+        buf[lengthAt + 1] = (byte) (length >>> 16);
+        buf[lengthAt + 2] = (byte) (length >>> 8);
+        buf[lengthAt + 3] = (byte) length;
+        return this;
+    }
+
     public BinaryCopy nullValue() {
         int32(-1);
         return this;
