@@ -28,9 +28,27 @@ public interface PhareConfig {
     Upload upload();
 
     interface Pipeline {
-        /** Quartz cron of the nightly run, evaluated in each tenant's timezone. */
+        /** Quartz cron of the nightly run for new tenants, evaluated in each tenant's timezone. */
         @WithDefault("0 0 2 * * ?")
         String cron();
+
+        /** How often a failing run is attempted in all, before it fails. */
+        @WithDefault("3")
+        int attempts();
+
+        /** Wait before the first retry; each further retry waits backoff-multiplier times longer, up to max-backoff. */
+        @WithDefault("30S")
+        java.time.Duration backoff();
+
+        @WithDefault("2")
+        double backoffMultiplier();
+
+        @WithDefault("10M")
+        java.time.Duration maxBackoff();
+
+        /** After this many failed runs in a row, the job pauses itself and the tenant's admins are notified. */
+        @WithDefault("3")
+        int pauseAfterFailures();
     }
 
     interface Upload {

@@ -6,6 +6,7 @@ public class ProblemException extends RuntimeException {
     private final int status;
     private final String title;
     private final String field;
+    private Long runId;
 
     public ProblemException(int status, String title, String detail, String field) {
         super(detail);
@@ -26,8 +27,20 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(409, "Conflict", detail, field);
     }
 
+    /** A job already has a run queued or running: 409 naming that run. */
+    public static ProblemException runUnderWay(String job, long runId) {
+        ProblemException e = new ProblemException(409, "Run under way",
+                "job '" + job + "' already has run " + runId + " queued or running; wait for it to finish", null);
+        e.runId = runId;
+        return e;
+    }
+
+    public Long runId() {
+        return runId;
+    }
+
     public Problem problem() {
-        return Problem.of(status, title, getMessage(), field);
+        return Problem.of(status, title, getMessage(), field).withRunId(runId);
     }
 
     public int status() {

@@ -41,6 +41,9 @@ public class DashboardService {
     @Inject
     PipelineRunRepository runs;
 
+    @Inject
+    app.phare.source.SourceService sourceService;
+
     /** The filters as the browser sent them; anything invalid falls back to a default with an explanation. */
     public record Filters(String preset, String from, String to, String country, String channel) {
     }
@@ -96,10 +99,16 @@ public class DashboardService {
                     topProducts = top(products, metrics.productNames(t, products.stream().map(SalesRow::key).toList()));
                 }
             }
+            List<app.phare.source.SourceView> stale = sourceService.list().stream()
+                    .filter(s -> !app.phare.source.Freshness.FRESH.equals(s.freshness().state())).toList();
+            String[] freshness = {stale.isEmpty() ? app.phare.source.Freshness.FRESH
+                    : stale.stream().anyMatch(s -> app.phare.source.Freshness.ERROR.equals(s.freshness().state()))
+                    ? app.phare.source.Freshness.ERROR : app.phare.source.Freshness.WARN};
+            List<String> notes = stale.stream().map(s -> s.name() + ": " + s.freshness().reason()).toList();
             return new DashboardView(tenant.currency, tenant.javaLocale(), tenant.zone(), preset, range[0], range[1],
                     country, channel, PRESETS, countries, channels, kpis, returns, chart, byMonth, topCountries, topProducts,
                     country == null && channel == null, runs.lastSuccess().orElse(null),
-                    span == null ? null : span[0], span == null ? null : span[1], error);
+                    span == null ? null : span[0], span == null ? null : span[1], error, freshness[0], notes);
         });
     }
 

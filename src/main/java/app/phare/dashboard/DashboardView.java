@@ -13,7 +13,8 @@ public record DashboardView(String currency, Locale locale, ZoneId zone,
                             List<Choice> presets, List<String> countries, List<String> channels,
                             List<Kpi> kpis, BigDecimal returns, String chartSvg, boolean chartByMonth,
                             List<Top> topCountries, List<Top> topProducts, boolean productsUnfiltered,
-                            Instant asOf, LocalDate dataFrom, LocalDate dataTo, String error) {
+                            Instant asOf, LocalDate dataFrom, LocalDate dataTo, String error,
+                            String freshness, List<String> freshnessNotes) {
 
     /** A choice in a select box. */
     public record Choice(String value, String label) {

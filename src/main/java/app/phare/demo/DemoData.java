@@ -2,6 +2,7 @@ package app.phare.demo;
 
 import app.phare.common.PhareConfig;
 import app.phare.ingest.UploadService;
+import app.phare.jobs.JobService;
 import app.phare.pipeline.NightlySchedule;
 import app.phare.pipeline.PipelineService;
 import app.phare.source.SourceFormat;
@@ -52,6 +53,9 @@ public class DemoData {
     @Inject
     NightlySchedule schedule;
 
+    @Inject
+    JobService jobs;
+
     void onDemoTenant(@Observes FirstStart.DemoTenantCreated created) {
         if (!config.demoData()) {
             return;
@@ -72,8 +76,9 @@ public class DemoData {
                     try (InputStream in = Files.newInputStream(file)) {
                         uploads.upload(source.id(), "demo-orders.csv", in);
                     }
-                    schedule.schedule(tenant, created.timezone());
-                    long runId = pipeline.queue(tenant, "first-start", null);
+                    jobs.ensureScheduled(tenant);
+                    long runId = pipeline.queue(tenant, PipelineService.NIGHTLY, "first-start", null,
+                            PipelineService.Options.NIGHTLY_RUN, null);
                     schedule.fireNow(tenant, runId);
                     LOG.infof("Demo data: %d generated order lines uploaded to source '%s'; run %d will load them", lines,
                             SOURCE_NAME, runId);

@@ -1,13 +1,8 @@
 package app.phare.pipeline;
 
-import app.phare.common.PhareConfig;
-import app.phare.tenant.TenantService;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
+import org.quartz.CronExpression;
 import org.quartz.CronScheduleBuilder;
+import org.quartz.CronTrigger;
 import org.quartz.JobBuilder;
 import org.quartz.JobDataMap;
 import org.quartz.JobDetail;
@@ -16,11 +11,21 @@ import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.text.ParseException;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TimeZone;
 
-/** Keeps one Quartz job per tenant with a cron trigger in the tenant's timezone, and fires it on demand. */
+/**
+ * Keeps one Quartz job per tenant with a cron trigger in the tenant's timezone (in Quartz's clustered store, so each
+ * fire runs on exactly one instance), pauses and resumes it, and fires it on demand.
+ */
 @ApplicationScoped
 public class NightlySchedule {
 
@@ -29,38 +34,52 @@ public class NightlySchedule {
     @Inject
     Scheduler quartz;
 
-    @Inject
-    PhareConfig config;
-
-    @Inject
-    TenantService tenants;
-
-    void onStart(@Observes @Priority(20) StartupEvent event) {
-        tenants.all().forEach(t -> schedule(t.id(), t.timezone()));
-    }
-
-    void onTenantCreated(@Observes TenantService.TenantCreated created) {
-        schedule(created.tenantId(), created.timezone());
-    }
-
-    /** Creates or replaces the tenant's nightly job and its cron trigger. */
-    public void schedule(long tenantId, String timezone) {
-        JobDetail job = JobBuilder.newJob(NightlyJob.class)
-                .withIdentity(jobKey(tenantId))
-                .usingJobData(NightlyJob.TENANT_ID, Long.toString(tenantId))
-                .storeDurably()
-                .build();
-        Trigger cron = TriggerBuilder.newTrigger()
-                .withIdentity("nightly-cron-" + tenantId, GROUP)
-                .forJob(job)
-                .withSchedule(CronScheduleBuilder.cronSchedule(config.pipeline().cron())
-                        .inTimeZone(TimeZone.getTimeZone(timezone))
-                        .withMisfireHandlingInstructionFireAndProceed())
-                .build();
+    /**
+     * Makes the tenant's trigger follow this cron, timezone and pause state. An unchanged trigger is left alone, so
+     * that a fire missed while the application was down is still due (and runs once) when it comes back.
+     */
+    public void ensure(long tenantId, String timezone, String cron, boolean paused) {
         try {
-            quartz.scheduleJob(job, Set.of(cron), true);
-        } catch (SchedulerException e) {
+            Trigger existing = quartz.getTrigger(triggerKey(tenantId));
+            boolean same = existing instanceof CronTrigger c && c.getCronExpression().equals(cron)
+                    && c.getTimeZone().getID().equals(timezone) && quartz.checkExists(jobKey(tenantId));
+            if (!same) {
+                JobDetail job = JobBuilder.newJob(NightlyJob.class)
+                        .withIdentity(jobKey(tenantId))
+                        .usingJobData(NightlyJob.TENANT_ID, Long.toString(tenantId))
+                        .storeDurably()
+                        .build();
+                Trigger trigger = TriggerBuilder.newTrigger()
+                        .withIdentity(triggerKey(tenantId))
+                        .forJob(job)
+                        .withSchedule(CronScheduleBuilder.cronSchedule(cron)
+                                .inTimeZone(TimeZone.getTimeZone(timezone))
+                                .withMisfireHandlingInstructionFireAndProceed())
+                        .build();
+                quartz.scheduleJob(job, Set.of(trigger), true);
+            }
+            Trigger.TriggerState state = quartz.getTriggerState(triggerKey(tenantId));
+            if (paused && state != Trigger.TriggerState.PAUSED) {
+                quartz.pauseTrigger(triggerKey(tenantId));
+            } else if (!paused && state == Trigger.TriggerState.PAUSED) {
+                quartz.resumeTrigger(triggerKey(tenantId));
+            }
+        } catch (SchedulerException | RuntimeException e) {
             throw new IllegalStateException("could not schedule the nightly run of tenant " + tenantId, e);
+        }
+    }
+
+    /** When the tenant's schedule fires next (none while paused). */
+    public Optional<Instant> nextFire(long tenantId) {
+        try {
+            Trigger trigger = quartz.getTrigger(triggerKey(tenantId));
+            if (trigger == null || quartz.getTriggerState(triggerKey(tenantId)) == Trigger.TriggerState.PAUSED
+                    || trigger.getNextFireTime() == null) {
+                return Optional.empty();
+            }
+            return Optional.of(trigger.getNextFireTime().toInstant());
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("could not read the schedule of tenant " + tenantId, e);
         }
     }
 
@@ -75,7 +94,49 @@ public class NightlySchedule {
         }
     }
 
+    /** Checks a Quartz cron expression; the reason it is invalid, or empty when it is valid. */
+    public static Optional<String> invalidCron(String cron) {
+        if (cron == null || cron.isBlank()) {
+            return Optional.of("the cron expression is empty");
+        }
+        try {
+            CronExpression.validateExpression(cron.trim());
+            if (new CronExpression(cron.trim()).getNextValidTimeAfter(new java.util.Date()) == null) {
+                return Optional.of("'" + cron.trim() + "' never fires again");
+            }
+            return Optional.empty();
+        } catch (ParseException e) {
+            return Optional.of("'" + cron.trim() + "' is not a valid Quartz cron expression: " + e.getMessage()
+                    + " (six or seven fields: second minute hour day-of-month month day-of-week [year],"
+                    + " e.g. 0 0 2 * * ? for every day at 02:00)");
+        }
+    }
+
+    /** The next fire times of a valid cron in a timezone. */
+    public static java.util.List<Instant> nextFires(String cron, String timezone, int count) {
+        try {
+            CronExpression expression = new CronExpression(cron.trim());
+            expression.setTimeZone(TimeZone.getTimeZone(timezone));
+            java.util.List<Instant> fires = new java.util.ArrayList<>();
+            java.util.Date at = new java.util.Date();
+            for (int i = 0; i < count; i++) {
+                at = expression.getNextValidTimeAfter(at);
+                if (at == null) {
+                    break;
+                }
+                fires.add(at.toInstant());
+            }
+            return fires;
+        } catch (ParseException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
     private static JobKey jobKey(long tenantId) {
         return JobKey.jobKey("nightly-" + tenantId, GROUP);
+    }
+
+    private static TriggerKey triggerKey(long tenantId) {
+        return TriggerKey.triggerKey("nightly-cron-" + tenantId, GROUP);
     }
 }

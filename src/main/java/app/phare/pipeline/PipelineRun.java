@@ -18,6 +18,10 @@ public class PipelineRun {
     public static final String RUNNING = "running";
     public static final String SUCCEEDED = "succeeded";
     public static final String FAILED = "failed";
+    public static final String INTERRUPTED = "interrupted";
+
+    /** What started a run. */
+    public static final String BY_USER = "user", BY_SCHEDULE = "schedule", BY_RETRY = "retry", BY_RECOVERY = "recovery";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -46,4 +50,27 @@ public class PipelineRun {
     public Instant finishedAt;
 
     public String error;
+
+    @Column(name = "dry_run")
+    public boolean dryRun;
+
+    @Column(name = "from_day")
+    public java.time.LocalDate fromDay;
+
+    @Column(name = "to_day")
+    public java.time.LocalDate toDay;
+
+    @Column(name = "retry_of")
+    public Long retryOf;
+
+    public int attempts;
+
+    /** Whether this run re-derives the aggregates of a date range instead of ingesting files. */
+    public boolean backfill() {
+        return fromDay != null;
+    }
+
+    public boolean active() {
+        return QUEUED.equals(status) || RUNNING.equals(status);
+    }
 }

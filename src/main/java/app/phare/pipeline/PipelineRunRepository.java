@@ -15,9 +15,14 @@ public class PipelineRunRepository implements PanacheRepository<PipelineRun> {
         return find("order by id desc").page(0, limit).list();
     }
 
+    /** The job's run that is queued or running, if any. */
+    public Optional<PipelineRun> active(String job) {
+        return find("job = ?1 and status in (?2, ?3)", job, PipelineRun.QUEUED, PipelineRun.RUNNING).firstResultOptional();
+    }
+
     /** When the last successful run finished: the "data as of" of every figure. */
     public Optional<Instant> lastSuccess() {
-        return find("status = ?1 order by finishedAt desc", PipelineRun.SUCCEEDED).firstResultOptional()
+        return find("status = ?1 and dryRun = false order by finishedAt desc", PipelineRun.SUCCEEDED).firstResultOptional()
                 .map(r -> r.finishedAt);
     }
 }

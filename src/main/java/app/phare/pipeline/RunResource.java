@@ -1,60 +1,64 @@
 package app.phare.pipeline;
 
+import app.phare.common.Limits;
 import app.phare.common.ProblemException;
-import app.phare.tenant.AppUser;
-import io.quarkus.security.identity.SecurityIdentity;
+import app.phare.tenant.CurrentUser;
 import io.smallrye.common.annotation.Blocking;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestQuery;
 
-import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
 
-/** JSON API to trigger the nightly job and follow its runs. */
-@Path("/api")
+/** JSON API of the tenant's runs: the history (filtered), one run in detail, its rejected lines. */
+@Path("/api/runs")
 public class RunResource {
 
     @Inject
     RunService runs;
 
     @Inject
-    SecurityIdentity identity;
+    CurrentUser user;
 
-    @POST
-    @Path("/jobs/{job}/runs")
-    @RolesAllowed(AppUser.ADMIN)
-    public Response trigger(@PathParam("job") String job) {
-        if (!PipelineService.NIGHTLY.equals(job)) {
-            throw ProblemException.notFound("job '" + job + "'");
-        }
-        long runId = runs.requestNightly(identity.getPrincipal().getName());
-        return Response.accepted(Map.of("runId", runId)).location(URI.create("/api/runs/" + runId)).build();
+    @GET
+    public List<RunView> list(@RestQuery String job, @RestQuery String status, @RestQuery String trigger,
+                              @RestQuery String date, @RestQuery Integer limit) {
+        return runs.list(new RunService.Filter(blankToNull(job), blankToNull(status), blankToNull(trigger), day(date),
+                user.tenant().zone(), Limits.of(limit, "limit", 50, 500)));
     }
 
     @GET
-    @Path("/runs")
-    public List<RunView> latest() {
-        return runs.latest(50);
-    }
-
-    @GET
-    @Path("/runs/{runId}")
+    @Path("/{runId}")
     public RunView get(@PathParam("runId") long runId) {
         return runs.find(runId).orElseThrow(() -> ProblemException.notFound("run " + runId));
     }
 
     @GET
     @Blocking
-    @Path("/runs/{runId}/rejects")
+    @Path("/{runId}/rejects")
     @Produces("text/csv")
     public Response rejects(@PathParam("runId") long runId) {
         return runs.rejectsDownload(runId);
+    }
+
+    static LocalDate day(String date) {
+        if (date == null || date.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(date.trim());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest("date", "'" + date + "' is not a date (YYYY-MM-DD)");
+        }
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
     }
 }

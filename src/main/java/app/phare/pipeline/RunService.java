@@ -17,18 +17,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** Requests runs and shows them (with steps, files and rejects) to the tenant in scope. */
+/** Shows the tenant in scope its runs, with steps, files, attempts and rejects, filtered as the history asks. */
 @ApplicationScoped
 public class RunService {
-
-    @Inject
-    PipelineService pipeline;
-
-    @Inject
-    NightlySchedule schedule;
 
     @Inject
     PipelineRunRepository runs;
@@ -42,20 +39,76 @@ public class RunService {
     @Inject
     TenantScope scope;
 
-    /** Queues a nightly run for the tenant in scope and hands it to Quartz; returns the run id. */
-    public long requestNightly(String requestedBy) {
-        long tenant = scope.requireTenant();
-        long runId = pipeline.queue(tenant, "manual", requestedBy);
-        schedule.fireNow(tenant, runId);
-        return runId;
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper jsonMapper;
+
+    /** Filters of the run history; null means any. */
+    public record Filter(String job, String status, String trigger, LocalDate day, ZoneId zone, int limit) {
+
+        public static Filter latest(int limit) {
+            return new Filter(null, null, null, null, null, limit);
+        }
     }
+
+    /** A rejected line, as the run's page lists the first ones. */
+    public record Reject(long fileId, long lineNo, String reason, String raw) {
+    }
+
+    static final List<String> STATUSES = List.of(PipelineRun.QUEUED, PipelineRun.RUNNING, PipelineRun.SUCCEEDED,
+            PipelineRun.FAILED, PipelineRun.INTERRUPTED);
+    static final List<String> TRIGGERS = List.of(PipelineRun.BY_USER, PipelineRun.BY_SCHEDULE, PipelineRun.BY_RETRY,
+            PipelineRun.BY_RECOVERY, "first-start");
 
     public Optional<RunView> find(long runId) {
         return QuarkusTransaction.requiringNew().call(() -> runs.findByIdOptional(runId).map(this::view));
     }
 
     public List<RunView> latest(int limit) {
-        return QuarkusTransaction.requiringNew().call(() -> runs.latest(limit).stream().map(this::view).toList());
+        return list(Filter.latest(limit));
+    }
+
+    /** The tenant's runs, newest first, filtered; 400 naming the filter for an unknown status or trigger. */
+    public List<RunView> list(Filter f) {
+        if (f.status() != null && !STATUSES.contains(f.status())) {
+            throw app.phare.common.ProblemException.badRequest("status", "unknown status '" + f.status() + "'; one of " + STATUSES);
+        }
+        if (f.trigger() != null && !TRIGGERS.contains(f.trigger())) {
+            throw app.phare.common.ProblemException.badRequest("trigger", "unknown trigger '" + f.trigger() + "'; one of " + TRIGGERS);
+        }
+        StringBuilder q = new StringBuilder("1 = 1");
+        Map<String, Object> params = new java.util.HashMap<>();
+        if (f.job() != null) {
+            q.append(" and job = :job");
+            params.put("job", f.job());
+        }
+        if (f.status() != null) {
+            q.append(" and status = :status");
+            params.put("status", f.status());
+        }
+        if (f.trigger() != null) {
+            q.append(" and triggerKind = :trigger");
+            params.put("trigger", f.trigger());
+        }
+        if (f.day() != null) {
+            q.append(" and queuedAt >= :dayStart and queuedAt < :dayEnd");
+            params.put("dayStart", f.day().atStartOfDay(f.zone()).toInstant());
+            params.put("dayEnd", f.day().plusDays(1).atStartOfDay(f.zone()).toInstant());
+        }
+        q.append(" order by id desc");
+        return QuarkusTransaction.requiringNew().call(() -> runs.find(q.toString(), params).page(0, f.limit()).list()
+                .stream().map(this::view).toList());
+    }
+
+    /** The first rejected lines of a run, in file and line order. */
+    @SuppressWarnings("unchecked")
+    public List<Reject> firstRejects(long runId, int limit) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<Object[]> rows = em.createNativeQuery("""
+                    SELECT file_id, line_no, reason, raw FROM reject WHERE run_id = ?1 ORDER BY file_id, line_no LIMIT ?2""")
+                    .setParameter(1, runId).setParameter(2, limit).getResultList();
+            return rows.stream().map(r -> new Reject(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
+                    (String) r[2], (String) r[3])).toList();
+        });
     }
 
     @SuppressWarnings("unchecked")
@@ -64,14 +117,51 @@ public class RunService {
                 SELECT name, rows_read, rows_written, rows_rejected, millis FROM run_step
                 WHERE run_id = ?1 ORDER BY position""").setParameter(1, run.id).getResultList();
         List<Object[]> files = em.createNativeQuery("""
-                SELECT file_id, status, error FROM run_file WHERE run_id = ?1 ORDER BY file_id""")
+                SELECT rf.file_id, sf.original_name, rf.status, rf.error, rf.lines_read, rf.lines_loaded, rf.lines_rejected,
+                       rf.duplicates, rf.first_day, rf.last_day, rf.days, CAST(rf.reject_reasons AS text)
+                FROM run_file rf LEFT JOIN source_file sf ON sf.id = rf.file_id WHERE rf.run_id = ?1 ORDER BY rf.file_id""")
                 .setParameter(1, run.id).getResultList();
-        return new RunView(run.id, run.job, run.status, run.triggerKind, run.requestedBy, run.queuedAt, run.startedAt,
-                run.finishedAt,
+        List<Object[]> attempts = em.createNativeQuery("""
+                SELECT attempt, started_at, finished_at, error FROM run_attempt WHERE run_id = ?1 ORDER BY attempt""")
+                .setParameter(1, run.id).getResultList();
+        List<Object> changed = em.createNativeQuery("SELECT unnest(changed_days) FROM pipeline_run WHERE id = ?1")
+                .setParameter(1, run.id).getResultList();
+        return new RunView(run.id, run.job, run.status, run.triggerKind, run.requestedBy, run.dryRun, run.fromDay,
+                run.toDay, run.retryOf, run.queuedAt, run.startedAt, run.finishedAt,
                 steps.stream().map(s -> new RunView.Step((String) s[0], ((Number) s[1]).longValue(),
                         ((Number) s[2]).longValue(), ((Number) s[3]).longValue(), ((Number) s[4]).longValue())).toList(),
-                files.stream().map(f -> new RunView.FileOutcome(((Number) f[0]).longValue(), (String) f[1], (String) f[2])).toList(),
+                files.stream().map(f -> new RunView.FileOutcome(((Number) f[0]).longValue(), (String) f[1], (String) f[2],
+                        (String) f[3], longOrNull(f[4]), longOrNull(f[5]), longOrNull(f[6]), longOrNull(f[7]), date(f[8]),
+                        date(f[9]), f[10] == null ? null : ((Number) f[10]).intValue(), reasons((String) f[11]))).toList(),
+                attempts.stream().map(a -> new RunView.Attempt(((Number) a[0]).intValue(), instant(a[1]), instant(a[2]),
+                        (String) a[3])).toList(),
+                RunView.ChangedDays.of(changed.stream().map(RunService::date).toList()),
                 run.error);
+    }
+
+    private static Long longOrNull(Object o) {
+        return o == null ? null : ((Number) o).longValue();
+    }
+
+    private static LocalDate date(Object o) {
+        return o == null ? null : o instanceof LocalDate d ? d : ((java.sql.Date) o).toLocalDate();
+    }
+
+    private static java.time.Instant instant(Object o) {
+        return o == null ? null : o instanceof java.time.Instant i ? i : o instanceof java.sql.Timestamp t ? t.toInstant()
+                : ((java.time.OffsetDateTime) o).toInstant();
+    }
+
+    private Map<String, Long> reasons(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return jsonMapper.readValue(json, new com.fasterxml.jackson.core.type.TypeReference<java.util.LinkedHashMap<String, Long>>() {
+            });
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The run's rejected lines as a CSV download, or 404 when the run is not visible. */

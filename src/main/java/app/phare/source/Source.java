@@ -34,6 +34,12 @@ public class Source {
     @JdbcTypeCode(SqlTypes.JSON)
     public SourceMapping mapping;
 
+    @Column(name = "fresh_warn_hours")
+    public int freshWarnHours = 26;
+
+    @Column(name = "fresh_error_hours")
+    public int freshErrorHours = 50;
+
     @Column(name = "created_at", insertable = false, updatable = false)
     public Instant createdAt;
 }

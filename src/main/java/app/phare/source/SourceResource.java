@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
@@ -29,6 +30,13 @@ public class SourceResource {
     @GET
     public List<SourceView> list() {
         return service.list();
+    }
+
+    @PUT
+    @Path("/{id}/freshness")
+    @jakarta.annotation.security.RolesAllowed(app.phare.tenant.AppUser.ADMIN)
+    public SourceView thresholds(@PathParam("id") long id, @NotNull SourceRequest.Thresholds thresholds) {
+        return service.changeThresholds(id, thresholds);
     }
 
     @GET

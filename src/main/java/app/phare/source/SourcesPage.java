@@ -79,6 +79,9 @@ public class SourcesPage {
     @Inject
     CurrentUser user;
 
+    @Inject
+    app.phare.jobs.JobService jobs;
+
     @GET
     public TemplateInstance page(@org.jboss.resteasy.reactive.RestQuery String created, @Context HttpHeaders headers) {
         return Templates.sources(user.page("sources", headers), listed(), runs.latest(10), user.tenant().zone(),
@@ -169,7 +172,12 @@ public class SourcesPage {
     @Path("/runs")
     @RolesAllowed(AppUser.ADMIN)
     public TemplateInstance runNow(@Context HttpHeaders headers) {
-        long runId = runs.requestNightly(user.email());
+        long runId;
+        try {
+            runId = jobs.trigger(app.phare.pipeline.PipelineService.NIGHTLY, false, null, null, user.email());
+        } catch (ProblemException underWay) {
+            return Templates.runs(runs.latest(10), user.tenant().zone(), user.page("sources", headers), underWay.getMessage());
+        }
         return Templates.runs(runs.latest(10), user.tenant().zone(), user.page("sources", headers),
                 "Run " + runId + " is queued; this list refreshes until it is done.");
     }

@@ -1,0 +1,79 @@
+package app.phare.notify;
+
+import app.phare.common.ProblemException;
+import app.phare.tenant.AppUser;
+import app.phare.tenant.TenantScope;
+import app.phare.tenant.UserDirectory;
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Sends in-app notifications to a tenant's users and lets each user read and clear their own. */
+@ApplicationScoped
+public class NotificationService implements PanacheRepository<Notification> {
+
+    /** A notification as the API and the page show it. */
+    public record View(long id, Instant at, String kind, String title, String body, String link, boolean read) {
+    }
+
+    @Inject
+    UserDirectory users;
+
+    /** Notifies every admin of the tenant; returns how many were notified. */
+    public int notifyAdmins(long tenantId, String kind, String title, String body, String link) {
+        return TenantScope.callAs(tenantId, () -> QuarkusTransaction.requiringNew().call(() -> {
+            List<AppUser> admins = users.list("tenantId = ?1 and role = ?2", tenantId, AppUser.ADMIN);
+            for (AppUser admin : admins) {
+                Notification n = new Notification();
+                n.tenantId = tenantId;
+                n.userId = admin.id;
+                n.kind = kind;
+                n.title = title;
+                n.body = body;
+                n.link = link;
+                persist(n);
+            }
+            return admins.size();
+        }));
+    }
+
+    /** The user's notifications, newest first. */
+    public List<View> latest(String email, int limit) {
+        return QuarkusTransaction.requiringNew().call(() -> find("userId = ?1 order by id desc", userId(email))
+                .page(0, limit).list().stream().map(NotificationService::view).toList());
+    }
+
+    public long unread(String email) {
+        return QuarkusTransaction.requiringNew().call(() -> count("userId = ?1 and readAt is null", userId(email)));
+    }
+
+    /** Marks one of the user's notifications read; 404 when it is not theirs. */
+    public View markRead(String email, long id) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Notification n = find("id = ?1 and userId = ?2", id, userId(email)).firstResultOptional()
+                    .orElseThrow(() -> ProblemException.notFound("notification " + id));
+            if (n.readAt == null) {
+                n.readAt = Instant.now();
+            }
+            return view(n);
+        });
+    }
+
+    /** Marks all of the user's notifications read; returns how many were unread. */
+    public long markAllRead(String email) {
+        return QuarkusTransaction.requiringNew().call(() ->
+                (long) update("readAt = ?1 where userId = ?2 and readAt is null", Instant.now(), userId(email)));
+    }
+
+    private long userId(String email) {
+        return users.findByEmail(email).map(u -> u.id).orElseThrow(() -> new IllegalStateException("no user " + email));
+    }
+
+    private static View view(Notification n) {
+        return new View(n.id, n.at, n.kind, n.title, n.body, n.link, n.readAt != null);
+    }
+}

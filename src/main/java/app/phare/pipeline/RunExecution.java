@@ -1,0 +1,317 @@
+package app.phare.pipeline;
+
+import app.phare.aggregate.Accumulation;
+import app.phare.aggregate.SalesAggregator;
+import app.phare.common.LongPairSet;
+import app.phare.ingest.FileUnreadableException;
+import app.phare.ingest.OrderLineLoader;
+import app.phare.ingest.SourceFile;
+import app.phare.ingest.SourceFileRepository;
+import app.phare.source.Source;
+import app.phare.source.SourceRepository;
+import app.phare.tenant.TenantRepository;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * One attempt of a run, in one database transaction: ingest and clean the pending files, merge them into the
+ * order-line facts, rebuild the aggregates of the affected days (a nightly run); or the same up to the merge and then
+ * a rollback, keeping only the report (a dry run); or re-derive the aggregates of a date range from the facts (a
+ * backfill). A failed attempt leaves no partial facts or aggregates. Bulk SQL runs as trusted system code with
+ * explicit tenant filters, because COPY cannot run under row-level security.
+ */
+@ApplicationScoped
+public class RunExecution {
+
+    /** What an attempt needs to know: the run, its tenant's timezone, sources and pending files. */
+    public record Work(long runId, long tenantId, String job, boolean dryRun, LocalDate from, LocalDate to, ZoneId zone,
+                       Map<Long, Source> sources, List<SourceFile> pending) {
+    }
+
+    /** Fired (synchronously, inside the attempt's transaction) as each step starts; an observer may veto it. */
+    public record StepStarting(long tenantId, long runId, String step, int attempt) {
+    }
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    PipelineRunRepository runs;
+
+    @Inject
+    TenantRepository tenants;
+
+    @Inject
+    SourceRepository sources;
+
+    @Inject
+    SourceFileRepository files;
+
+    @Inject
+    OrderLineLoader loader;
+
+    @Inject
+    SalesAggregator aggregator;
+
+    @Inject
+    DryRunReport dryRunReport;
+
+    @Inject
+    Event<StepStarting> stepStarting;
+
+    /** Marks a queued run running and gathers its work; null when the run is not queued (taken or ended). */
+    Work start(long runId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            PipelineRun run = runs.findById(runId);
+            if (run == null || !PipelineRun.QUEUED.equals(run.status)) {
+                return null;
+            }
+            run.status = PipelineRun.RUNNING;
+            run.startedAt = Instant.now();
+            return work(run);
+        });
+    }
+
+    /** The same run's work again, for a retry: files may have arrived meanwhile. */
+    Work reload(Work work) {
+        return QuarkusTransaction.requiringNew().call(() -> work(runs.findById(work.runId())));
+    }
+
+    private Work work(PipelineRun run) {
+        ZoneId zone = tenants.findById(run.tenantId).zone();
+        Map<Long, Source> bySource = new HashMap<>();
+        sources.list("tenantId", run.tenantId).forEach(s -> bySource.put(s.id, s));
+        List<SourceFile> pending = run.backfill() ? List.of()
+                : files.list("tenantId = ?1 and status = ?2 order by id", run.tenantId, SourceFile.PENDING);
+        return new Work(run.id, run.tenantId, run.job, run.dryRun, run.fromDay, run.toDay, zone, bySource, pending);
+    }
+
+    void attemptStarted(Work work, int attempt) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            PipelineRun run = runs.findById(work.runId());
+            run.attempts = attempt;
+            runs.getEntityManager().createNativeQuery("""
+                    INSERT INTO run_attempt (tenant_id, run_id, attempt, started_at) VALUES (?1, ?2, ?3, now())""")
+                    .setParameter(1, work.tenantId()).setParameter(2, work.runId()).setParameter(3, attempt).executeUpdate();
+        });
+    }
+
+    void attemptEnded(Work work, int attempt, String error) {
+        QuarkusTransaction.requiringNew().run(() -> runs.getEntityManager().createNativeQuery("""
+                        UPDATE run_attempt SET finished_at = now(), error = ?1 WHERE run_id = ?2 AND attempt = ?3""")
+                .setParameter(1, error).setParameter(2, work.runId()).setParameter(3, attempt).executeUpdate());
+    }
+
+    void fail(long runId, String error) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            PipelineRun run = runs.findById(runId);
+            run.status = PipelineRun.FAILED;
+            run.finishedAt = Instant.now();
+            run.error = error;
+        });
+    }
+
+    /** One attempt; commits and returns the steps on success, rolls everything back and throws on failure. */
+    List<RunView.Step> attempt(Work work, int attempt) throws SQLException, IOException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?, ?)")) {
+                    lock.setInt(1, 7070002);
+                    lock.setInt(2, (int) work.tenantId());
+                    lock.execute();
+                }
+                try (Statement st = c.createStatement()) {
+                    // statistics are stale right after a bulk load in this transaction: without this the planner
+                    // scans every tenant's facts instead of using the (tenant_id, day) BRIN index
+                    st.execute("SET LOCAL enable_seqscan = off");
+                }
+                Set<LocalDate> changed = new TreeSet<>();
+                List<RunView.Step> steps = work.from() != null ? backfill(c, work, attempt, changed)
+                        : ingest(c, work, attempt, changed);
+                succeed(c, work.runId(), steps, changed);
+                c.commit();
+                return steps;
+            } catch (SQLException | IOException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private void step(Work work, String name, int attempt) {
+        stepStarting.fire(new StepStarting(work.tenantId(), work.runId(), name, attempt));
+    }
+
+    /** Re-derives the aggregates of every day in the run's range from the facts. */
+    private List<RunView.Step> backfill(Connection c, Work work, int attempt, Set<LocalDate> changed) throws SQLException {
+        step(work, "backfill", attempt);
+        long started = System.nanoTime();
+        for (LocalDate d = work.from(); !d.isAfter(work.to()); d = d.plusDays(1)) {
+            changed.add(d);
+        }
+        SalesAggregator.Rebuilt rebuilt = aggregator.rebuild(c, work.tenantId(), changed);
+        return List.of(new RunView.Step("backfill", rebuilt.linesRead(), rebuilt.rowsWritten(), 0, millisSince(started)));
+    }
+
+    private List<RunView.Step> ingest(Connection c, Work work, int attempt, Set<LocalDate> changed)
+            throws SQLException, IOException {
+        List<RunView.Step> steps = new ArrayList<>();
+        Savepoint beforeFacts = work.dryRun() ? c.setSavepoint() : null;
+        step(work, "ingest-and-clean", attempt);
+        long started = System.nanoTime();
+        long read = 0, written = 0, rejected = 0, duplicates = 0;
+        Map<Long, LongPairSet> seenBySource = new HashMap<>();
+        Map<String, String> descriptions = new HashMap<>();
+        Set<LocalDate> days = new TreeSet<>();
+        List<DryRunReport.FileReport> reports = new ArrayList<>();
+        Accumulation loadedLines = new Accumulation(null, work.dryRun() ? 0 : SalesAggregator.IN_MEMORY_LINES);
+        for (SourceFile file : work.pending()) {
+            Source source = work.sources().get(file.sourceId);
+            LongPairSet seen = seenBySource.computeIfAbsent(file.sourceId, k -> new LongPairSet(1 << 16));
+            Savepoint savepoint = c.setSavepoint();
+            long accumulatedBefore = loadedLines.lines();
+            try {
+                OrderLineLoader.Loaded loaded = loader.load(c, work.runId(), file, source, work.zone(), seen, loadedLines::add);
+                c.releaseSavepoint(savepoint);
+                seen.addAll(loaded.hashes());
+                days.addAll(loaded.days());
+                descriptions.putAll(loaded.descriptions());
+                read += loaded.linesRead();
+                written += loaded.linesWritten();
+                rejected += loaded.linesRejected();
+                duplicates += loaded.duplicates();
+                if (work.dryRun()) {
+                    reports.add(dryRunReport.of(c, work.runId(), file, loaded));
+                } else {
+                    fileOutcome(c, work.runId(), file, SourceFile.PROCESSED, null);
+                }
+            } catch (FileUnreadableException e) {
+                c.rollback(savepoint);
+                if (loadedLines.lines() != accumulatedBefore) {
+                    loadedLines.abandon();
+                }
+                if (work.dryRun()) {
+                    reports.add(DryRunReport.FileReport.unreadable(file.id, e.getMessage()));
+                } else {
+                    fileOutcome(c, work.runId(), file, SourceFile.FAILED, e.getMessage());
+                }
+            }
+        }
+        long clean = written + duplicates;
+        steps.add(new RunView.Step("ingest-and-clean", read, clean, rejected, millisSince(started)));
+
+        // months that already hold facts from earlier runs need de-duplication and a rebuild from the facts;
+        // otherwise the lines just loaded are all there is, and their in-memory aggregation is exact
+        step(work, "merge", attempt);
+        started = System.nanoTime();
+        boolean earlierFacts = !days.isEmpty() && FactQueries.anyAggregates(c, work.tenantId(), SalesAggregator.monthsOf(days));
+        long dropped = 0;
+        if (earlierFacts) {
+            FactQueries.summarizeNewPages(c, "order_line_day_idx");
+            dropped = FactQueries.dropLinesSeenInEarlierRuns(c, work.tenantId(), work.runId(), days);
+            changed.addAll(FactQueries.daysOfRun(c, work.tenantId(), work.runId(), days));
+        } else {
+            changed.addAll(days);
+        }
+        steps.add(new RunView.Step("merge", clean, written - dropped, duplicates + dropped, millisSince(started)));
+
+        if (work.dryRun()) {
+            // everything this attempt wrote goes; what the report needs is kept
+            c.rollback(beforeFacts);
+            dryRunReport.write(c, work.tenantId(), work.runId(), reports);
+            return steps;
+        }
+
+        step(work, "aggregate", attempt);
+        started = System.nanoTime();
+        SalesAggregator.Rebuilt rebuilt;
+        if (days.isEmpty()) {
+            rebuilt = new SalesAggregator.Rebuilt(0, 0);
+        } else if (earlierFacts || loadedLines.abandoned()) {
+            loadedLines.abandon();
+            FactQueries.summarizeNewPages(c, "order_line_day_idx");
+            rebuilt = aggregator.rebuild(c, work.tenantId(), days);
+        } else {
+            rebuilt = aggregator.write(c, work.tenantId(), loadedLines);
+        }
+        FactQueries.updateProductNames(c, work.tenantId(), descriptions);
+        steps.add(new RunView.Step("aggregate", rebuilt.linesRead(), rebuilt.rowsWritten(), 0, millisSince(started)));
+        return steps;
+    }
+
+    private static void fileOutcome(Connection c, long runId, SourceFile file, String status, String error) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO run_file (tenant_id, run_id, file_id, status, error) VALUES (?, ?, ?, ?, ?)")) {
+            ps.setLong(1, file.tenantId);
+            ps.setLong(2, runId);
+            ps.setLong(3, file.id);
+            ps.setString(4, status);
+            ps.setString(5, error);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE source_file SET status = ?, error = ?, processed_at = clock_timestamp(), run_id = ? WHERE id = ?")) {
+            ps.setString(1, status);
+            ps.setString(2, error);
+            ps.setLong(3, runId);
+            ps.setLong(4, file.id);
+            ps.executeUpdate();
+        }
+    }
+
+    private static void succeed(Connection c, long runId, List<RunView.Step> steps, Set<LocalDate> changed) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO run_step (tenant_id, run_id, position, name, rows_read, rows_written, rows_rejected, millis)
+                SELECT tenant_id, id, ?, ?, ?, ?, ?, ? FROM pipeline_run WHERE id = ?""")) {
+            int position = 0;
+            for (RunView.Step s : steps) {
+                ps.setInt(1, position++);
+                ps.setString(2, s.name());
+                ps.setLong(3, s.rowsRead());
+                ps.setLong(4, s.rowsWritten());
+                ps.setLong(5, s.rowsRejected());
+                ps.setLong(6, s.millis());
+                ps.setLong(7, runId);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE pipeline_run SET status = 'succeeded', finished_at = ?, error = NULL, changed_days = ? WHERE id = ?")) {
+            ps.setTimestamp(1, Timestamp.from(Instant.now()));
+            ps.setArray(2, c.createArrayOf("date", changed.stream().map(java.sql.Date::valueOf).toArray()));
+            ps.setLong(3, runId);
+            ps.executeUpdate();
+        }
+        // delivered by PostgreSQL at commit, to every instance listening on channel pipeline_run
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_notify('pipeline_run', ?)")) {
+            ps.setString(1, runId + " succeeded");
+            ps.execute();
+        }
+    }
+
+    private static long millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+}
