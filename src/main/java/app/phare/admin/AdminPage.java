@@ -177,8 +177,8 @@ public class AdminPage {
             day = null;
         }
         List<RunView> list = runs.list(new RunService.Filter(filter.job(),
-                STATUSES.contains(filter.status()) ? filter.status() : null,
-                TRIGGERS.contains(filter.trigger()) ? filter.trigger() : null, day, zone(), 100));
+                filter.status() != null && STATUSES.contains(filter.status()) ? filter.status() : null,
+                filter.trigger() != null && TRIGGERS.contains(filter.trigger()) ? filter.trigger() : null, day, zone(), 100));
         return Templates.history(context(headers), list, filter, zone(), STATUSES, TRIGGERS);
     }
 

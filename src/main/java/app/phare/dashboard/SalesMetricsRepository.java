@@ -24,7 +24,7 @@ public class SalesMetricsRepository {
     public SalesReport report(long tenantId, SalesQuery q) {
         String rows = rowsSql(q);
         String sql = "WITH t AS (SELECT currency, (SELECT max(finished_at) FROM pipeline_run WHERE tenant_id = :tenant"
-                + " AND status = 'succeeded' AND NOT dry_run) AS as_of FROM tenant WHERE id = :tenant)"
+                + " AND status = 'succeeded' AND NOT dry_run AND from_day IS NULL) AS as_of FROM tenant WHERE id = :tenant)"
                 + " SELECT t.currency, t.as_of, r.* FROM t LEFT JOIN (" + rows + ") r ON true ORDER BY 3, 5 DESC, 4";
         List<Object[]> result = bind(em.createNativeQuery(sql), sql, tenantId, q).getResultList();
         if (result.isEmpty()) {

@@ -77,9 +77,14 @@ public class DryRunReport {
                 byCount, sample);
     }
 
-    /** A reason without the line's own values: "unit price must be positive, was -2.5" → "unit price must be positive, was …". */
+    /**
+     * A reason without the line's own values, to count lines by why they were rejected: "unit price must be positive,
+     * was -2.5" → "unit price must be positive, was …", "timestamp '31/02/2011' does not match …" → "timestamp … does
+     * not match …"; reasons without values ("quantity is 0") stay as they are.
+     */
     static String kind(String reason) {
-        return reason.replaceAll("'[^']*'", "…").replaceAll("-?\\d[\\d.,]*", "…");
+        return reason.replaceAll("'[^']*'", "…").replaceAll("was -?\\d[\\d.,]*", "was …")
+                .replaceAll("^(quantity|unit price) \\S+ is too large", "$1 … is too large");
     }
 
     /** Writes the reports (file outcomes and rejected-line samples) in the run's transaction. */

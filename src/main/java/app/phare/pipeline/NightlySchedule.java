@@ -101,6 +101,10 @@ public class NightlySchedule {
         }
         try {
             CronExpression.validateExpression(cron.trim());
+            Optional<String> outOfRange = outOfRange(cron.trim());
+            if (outOfRange.isPresent()) {
+                return outOfRange;
+            }
             if (new CronExpression(cron.trim()).getNextValidTimeAfter(new java.util.Date()) == null) {
                 return Optional.of("'" + cron.trim() + "' never fires again");
             }
@@ -110,6 +114,27 @@ public class NightlySchedule {
                     + " (six or seven fields: second minute hour day-of-month month day-of-week [year],"
                     + " e.g. 0 0 2 * * ? for every day at 02:00)");
         }
+    }
+
+    private static final String[] FIELDS = {"second", "minute", "hour", "day of month", "month", "day of week"};
+    private static final int[][] RANGES = {{0, 59}, {0, 59}, {0, 23}, {1, 31}, {1, 12}, {1, 7}};
+
+    /** Quartz accepts some numbers outside their field's range (minute 99); Phare does not. */
+    private static Optional<String> outOfRange(String cron) {
+        String[] fields = cron.split("\\s+");
+        for (int i = 0; i < Math.min(fields.length, FIELDS.length); i++) {
+            for (String token : fields[i].split("[,\\-/#]")) {
+                if (token.matches("\\d+")) {
+                    int n = Integer.parseInt(token);
+                    boolean step = fields[i].contains("/" + token);
+                    if ((step && (n < 1 || n > RANGES[i][1])) || (!step && (n < RANGES[i][0] || n > RANGES[i][1]))) {
+                        return Optional.of("'" + cron + "': " + n + " is not a valid " + FIELDS[i] + " (" + RANGES[i][0]
+                                + "–" + RANGES[i][1] + ")");
+                    }
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** The next fire times of a valid cron in a timezone. */

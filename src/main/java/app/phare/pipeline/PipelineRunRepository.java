@@ -22,7 +22,7 @@ public class PipelineRunRepository implements PanacheRepository<PipelineRun> {
 
     /** When the last successful run finished: the "data as of" of every figure. */
     public Optional<Instant> lastSuccess() {
-        return find("status = ?1 and dryRun = false order by finishedAt desc", PipelineRun.SUCCEEDED).firstResultOptional()
+        return find("status = ?1 and dryRun = false and fromDay is null order by finishedAt desc", PipelineRun.SUCCEEDED).firstResultOptional()
                 .map(r -> r.finishedAt);
     }
 }

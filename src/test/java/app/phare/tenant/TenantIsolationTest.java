@@ -31,7 +31,8 @@ class TenantIsolationTest {
 
     /** Every JAX-RS resource class of the application; a new one must be added to the walk below. */
     private static final Set<String> WALKED = Set.of("TenantResource", "SourceResource", "FileResource", "RunResource",
-            "MetricsResource", "DashboardPage", "SourcesPage", "LoginPage");
+            "MetricsResource", "DashboardPage", "SourcesPage", "LoginPage", "JobResource", "AdminPage",
+            "NotificationResource", "NotificationsPage");
 
     private Api.TestTenant a;
     private Api.TestTenant b;
@@ -48,7 +49,21 @@ class TenantIsolationTest {
                 + new String(TestOrders.csv(LocalDate.of(2025, 1, 20), 5)).lines().skip(1).reduce("", (x, y) -> x + y + "\n"))
                 .getBytes());
         runA = Api.runNightly(a);
+        try (java.sql.Connection c = app.phare.testing.Database.connect();
+             java.sql.PreparedStatement ps = c.prepareStatement("""
+                     INSERT INTO notification (tenant_id, user_id, kind, title) SELECT tenant_id, id, 'test', 'SECRET-NOTE-A'
+                     FROM app_user WHERE tenant_id = ? AND role = 'admin' RETURNING id""")) {
+            ps.setLong(1, a.id());
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                noteA = rs.getLong(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
+
+    private long noteA;
 
     @Test
     void theWalkCoversEveryResourceOfTheApplication() throws IOException {
@@ -93,6 +108,19 @@ class TenantIsolationTest {
         String products = b.asAdmin().get("/api/metrics/sales?from=2000-01-01&to=2100-01-01&grain=day&by=product").then()
                 .statusCode(200).extract().asString();
         assertThat(products).doesNotContain("MUG-1");
+        assertThat(b.asAdmin().get("/api/runs?job=nightly&limit=500").then().statusCode(200).extract().jsonPath().getList("runId"))
+                .doesNotContain((int) runA);
+        assertThat(b.asAdmin().get("/api/jobs").then().statusCode(200).extract().jsonPath().getList("lastRun")).containsOnlyNulls();
+        String audit = b.asAdmin().get("/api/audit").then().statusCode(200).extract().asString();
+        assertThat(audit).doesNotContain(a.admin()).doesNotContain("\"runId\":" + runA);
+        assertThat(b.asAdmin().get("/api/notifications").then().statusCode(200).extract().asString()).doesNotContain("SECRET-NOTE-A");
+        assertThat(b.asAdmin().post("/api/notifications/" + noteA + "/read").statusCode()).isEqualTo(404);
+        assertThat(b.asAdmin().body(Map.of("warnAfterHours", 1, "errorAfterHours", 2)).put("/api/sources/" + sourceA + "/freshness")
+                .statusCode()).isEqualTo(404);
+        // B's own changes stay B's
+        b.asAdmin().post("/api/jobs/nightly/pause").then().statusCode(200);
+        assertThat(a.asAdmin().get("/api/jobs/nightly").then().extract().path("paused").toString()).isEqualTo("false");
+        assertThat(a.asAdmin().get("/api/notifications").then().extract().asString()).contains("SECRET-NOTE-A");
         // A's own view of the same data works
         assertThat(a.asAdmin().get("/api/runs/" + runA + "/rejects").then().statusCode(200).extract().asString()).contains("SECRET-A");
     }
@@ -110,6 +138,16 @@ class TenantIsolationTest {
                 .post("/sources/" + sourceA + "/files").then().statusCode(200).extract().asString();
         assertThat(upload).contains("source " + sourceA + " does not exist");
         assertThat(a.asAdmin().get("/api/sources/" + sourceA + "/files").then().extract().jsonPath().getList("fileId")).hasSize(1);
+        String admin = RestAssured.given().cookies(session).get("/admin").then().statusCode(200).extract().asString();
+        assertThat(admin).doesNotContain("/admin/runs/" + runA + "\"").doesNotContain(a.admin());
+        String history = RestAssured.given().cookies(session).get("/admin/runs?status=succeeded").then().statusCode(200).extract().asString();
+        assertThat(history).doesNotContain("/admin/runs/" + runA + "\"");
+        assertThat(RestAssured.given().cookies(session).get("/admin/runs/" + runA).statusCode()).isEqualTo(404);
+        assertThat(RestAssured.given().cookies(session).get("/admin/runs/" + runA + "/rejects.csv").statusCode()).isEqualTo(404);
+        assertThat(RestAssured.given().cookies(session).get("/notifications").then().statusCode(200).extract().asString())
+                .doesNotContain("SECRET-NOTE-A");
+        assertThat(RestAssured.given().cookies(session).header("X-CSRF-Token", csrf).post("/notifications/" + noteA + "/read")
+                .statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -129,7 +167,10 @@ class TenantIsolationTest {
         assertThat(wrong.header("Location")).endsWith("/login?error=true");
         assertThat(RestAssured.given().get("/login?error=true").asString()).contains("Wrong e-mail or password");
         assertThat(RestAssured.given().post("/api/jobs/nightly/runs").statusCode()).isEqualTo(401);
-        for (String path : List.of("/", "/sources")) {
+        for (String path : List.of("/api/jobs", "/api/audit", "/api/notifications")) {
+            assertThat(RestAssured.given().get(path).statusCode()).as(path).isEqualTo(401);
+        }
+        for (String path : List.of("/", "/sources", "/admin", "/notifications")) {
             Response r = RestAssured.given().redirects().follow(false).get(path);
             assertThat(r.statusCode()).as(path).isEqualTo(302);
             assertThat(r.header("Location")).as(path).endsWith("/login");
@@ -139,6 +180,11 @@ class TenantIsolationTest {
         Map<String, String> manager = login(a.manager(), a.password());
         assertThat(RestAssured.given().cookies(manager).header("X-CSRF-Token", manager.get("phare-csrf"))
                 .post("/sources/runs").statusCode()).isEqualTo(403);
+        assertThat(RestAssured.given().cookies(manager).get("/admin").statusCode()).isEqualTo(403);
+        assertThat(RestAssured.given().cookies(manager).header("X-CSRF-Token", manager.get("phare-csrf"))
+                .post("/admin/jobs/nightly/run").statusCode()).isEqualTo(403);
+        assertThat(RestAssured.given().cookies(manager).get("/notifications").statusCode()).isEqualTo(200);
+        assertThat(a.asManager().get("/api/audit").statusCode()).isEqualTo(403);
     }
 
     @Test

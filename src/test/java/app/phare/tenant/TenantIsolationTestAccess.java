@@ -10,6 +10,10 @@ public final class TenantIsolationTestAccess {
     private TenantIsolationTestAccess() {
     }
 
+    public static Map<String, String> login(String email, String password) {
+        return TenantIsolationTest.login(email, password);
+    }
+
     public static Map<String, String> login(Api.TestTenant tenant) {
         return TenantIsolationTest.login(tenant.admin(), tenant.password());
     }

@@ -122,6 +122,15 @@ public final class Api {
         return runId;
     }
 
+    /** Waits until the run has ended and returns its final status. */
+    public static String awaitRun(TestTenant t, long runId) {
+        Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            String status = t.asAdmin().get("/api/runs/" + runId).then().statusCode(200).extract().path("status");
+            return !status.equals("queued") && !status.equals("running");
+        });
+        return t.asAdmin().get("/api/runs/" + runId).then().extract().path("status");
+    }
+
     public static long runNightly(TestTenant t) {
         return runNightly(t, "succeeded");
     }

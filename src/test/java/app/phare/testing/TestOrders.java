@@ -14,6 +14,15 @@ public final class TestOrders {
     private TestOrders() {
     }
 
+    /** How many orders (with a positive line) {@link #csv} writes for this many days. */
+    public static int ordersIn(int days) {
+        int n = 0;
+        for (int d = 0; d < days; d++) {
+            n += 2 + (d * 7) % 5;
+        }
+        return n;
+    }
+
     /** days days of orders from start: a few orders a day over three countries and two channels, some returns. */
     public static byte[] csv(LocalDate start, int days) {
         StringBuilder b = new StringBuilder(Api.PLAIN_HEADER);
