@@ -12,7 +12,7 @@ CREATE TABLE job_schedule (
 );
 
 -- Runs: what triggered them (user, schedule, retry, recovery), dry runs, backfill ranges, the run a recovery retries,
--- how many attempts it took, and 'interrupted' for runs cut off by a crash.
+-- how many attempts it took, which instance executed it, and 'interrupted' for runs cut off by a crash.
 ALTER TABLE pipeline_run DROP CONSTRAINT pipeline_run_status_check;
 UPDATE pipeline_run SET trigger_kind = 'user' WHERE trigger_kind = 'manual';
 ALTER TABLE pipeline_run
@@ -22,7 +22,8 @@ ALTER TABLE pipeline_run
     ADD COLUMN from_day  date,
     ADD COLUMN to_day    date,
     ADD COLUMN retry_of  bigint REFERENCES pipeline_run (id),
-    ADD COLUMN attempts  int     NOT NULL DEFAULT 0;
+    ADD COLUMN attempts  int     NOT NULL DEFAULT 0,
+    ADD COLUMN executed_by text;
 -- never two runs of a job of a tenant at once: the database refuses a second queued or running one
 CREATE UNIQUE INDEX pipeline_run_active_key ON pipeline_run (tenant_id, job) WHERE status IN ('queued', 'running');
 CREATE INDEX pipeline_run_job_idx ON pipeline_run (tenant_id, job, id DESC);

@@ -25,6 +25,14 @@ public interface PhareConfig {
 
     Pipeline pipeline();
 
+    EmbeddedDb embeddedDb();
+
+    interface EmbeddedDb {
+        /** Port of the embedded PostgreSQL (read at start-up, before the rest); 0 picks a free one. */
+        @WithDefault("0")
+        int port();
+    }
+
     Upload upload();
 
     interface Pipeline {

@@ -5,11 +5,13 @@ import app.phare.tenant.AppUser;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -49,6 +51,9 @@ public class JobResource {
     @Inject
     SecurityIdentity identity;
 
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
+
     @GET
     @Path("/jobs")
     public List<JobView> list() {
@@ -61,10 +66,15 @@ public class JobResource {
         return jobs.get(job);
     }
 
+    /**
+     * The body is optional (curl -X POST with nothing runs the job now), so it is read as text, whatever its
+     * content type, and parsed only when there is one.
+     */
     @POST
     @Path("/jobs/{job}/runs")
-    public Response run(@PathParam("job") String job, RunRequest request) {
-        RunRequest r = request == null ? new RunRequest(null, null, null) : request;
+    @Consumes(MediaType.WILDCARD)
+    public Response run(@PathParam("job") String job, String body) throws com.fasterxml.jackson.core.JsonProcessingException {
+        RunRequest r = body == null || body.isBlank() ? new RunRequest(null, null, null) : json.readValue(body, RunRequest.class);
         long runId = jobs.trigger(job, Boolean.TRUE.equals(r.dryRun()), r.from(), r.to(), user());
         return Response.accepted(Map.of("runId", runId)).location(URI.create("/api/runs/" + runId)).build();
     }

@@ -65,6 +65,23 @@ public class PipelineRun {
 
     public int attempts;
 
+    /** The instance (host and process) that executed the run. */
+    @Column(name = "executed_by")
+    public String executedBy;
+
+    /** This instance, as runs record it. */
+    public static final String THIS_INSTANCE = instance();
+
+    private static String instance() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "localhost";
+        }
+        return host + ":" + ProcessHandle.current().pid();
+    }
+
     /** Whether this run re-derives the aggregates of a date range instead of ingesting files. */
     public boolean backfill() {
         return fromDay != null;

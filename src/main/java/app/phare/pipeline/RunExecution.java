@@ -88,6 +88,7 @@ public class RunExecution {
             }
             run.status = PipelineRun.RUNNING;
             run.startedAt = Instant.now();
+            run.executedBy = PipelineRun.THIS_INSTANCE;
             return work(run);
         });
     }

@@ -127,7 +127,7 @@ public class RunService {
         List<Object> changed = em.createNativeQuery("SELECT unnest(changed_days) FROM pipeline_run WHERE id = ?1")
                 .setParameter(1, run.id).getResultList();
         return new RunView(run.id, run.job, run.status, run.triggerKind, run.requestedBy, run.dryRun, run.fromDay,
-                run.toDay, run.retryOf, run.queuedAt, run.startedAt, run.finishedAt,
+                run.toDay, run.retryOf, run.queuedAt, run.startedAt, run.finishedAt, run.executedBy,
                 steps.stream().map(s -> new RunView.Step((String) s[0], ((Number) s[1]).longValue(),
                         ((Number) s[2]).longValue(), ((Number) s[3]).longValue(), ((Number) s[4]).longValue())).toList(),
                 files.stream().map(f -> new RunView.FileOutcome(((Number) f[0]).longValue(), (String) f[1], (String) f[2],

@@ -11,7 +11,7 @@ import java.util.Map;
  */
 public record RunView(long runId, String job, String status, String trigger, String triggeredBy, boolean dryRun,
                       LocalDate from, LocalDate to, Long retryOf, Instant queuedAt, Instant startedAt,
-                      Instant finishedAt, List<Step> steps, List<FileOutcome> files, List<Attempt> attempts,
+                      Instant finishedAt, String executedBy, List<Step> steps, List<FileOutcome> files, List<Attempt> attempts,
                       ChangedDays changedDays, String error) {
 
     /** How long the run took, in seconds with one decimal, or null while it is not finished. */

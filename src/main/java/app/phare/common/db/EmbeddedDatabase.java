@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -47,6 +48,8 @@ public final class EmbeddedDatabase {
         if (server == null) {
             try {
                 Files.createDirectories(pgData);
+                lockDataDirectory(pgData);
+                stopOrphanedServer(pgData);
                 EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                         .setDataDirectory(pgData)
                         .setCleanDataDirectory(false)
@@ -77,6 +80,82 @@ public final class EmbeddedDatabase {
                 "quarkus.datasource.jdbc.url", server.getJdbcUrl("postgres", DATABASE),
                 "quarkus.datasource.username", "postgres",
                 "quarkus.datasource.password", "");
+    }
+
+    /** Held for the life of the JVM: one Phare per data directory. */
+    private static java.nio.channels.FileLock dataDirLock;
+
+    /**
+     * Takes an exclusive lock on the data directory, so that a second Phare on the same directory stops with a clear
+     * message instead of touching a server that is in use. The lock goes with the process, however it ends.
+     */
+    private static void lockDataDirectory(Path pgData) throws IOException {
+        Path lockFile = pgData.toAbsolutePath().getParent().resolve("phare.lock");
+        java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(lockFile,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+        dataDirLock = channel.tryLock();
+        if (dataDirLock == null) {
+            channel.close();
+            throw new IllegalStateException("another Phare is running on the data directory " + lockFile.getParent()
+                    + "; stop it first, or give this one its own PHARE_DATA_DIR");
+        }
+    }
+
+    /**
+     * A server left running by a Phare that was killed (kill -9, power loss of the JVM only) still holds the data
+     * directory: since no live Phare owns the directory (we hold its lock), it is stopped, and PostgreSQL's own
+     * recovery makes the data consistent when it starts again.
+     */
+    private static void stopOrphanedServer(Path pgData) throws IOException {
+        Path pidFile = pgData.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        List<String> lines = Files.readAllLines(pidFile);
+        if (lines.isEmpty() || !lines.get(0).trim().matches("\\d+")) {
+            return;
+        }
+        long pid = Long.parseLong(lines.get(0).trim());
+        // line 2 of postmaster.pid is the server's data directory: the process is ours if it serves this one
+        boolean ours = lines.size() > 1 && Path.of(lines.get(1).trim()).toAbsolutePath().normalize()
+                .equals(pgData.toAbsolutePath().normalize());
+        Optional<ProcessHandle> postmaster = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                // a known command must be postgres (the pid may have been reused since); an unreadable one is
+                // trusted when the pid file names this data directory
+                .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(ours));
+        if (postmaster.isEmpty()) {
+            return; // a stale pid file: PostgreSQL handles it on start
+        }
+        LOG.warnf("An embedded PostgreSQL (pid %d) was left running by a Phare that did not stop cleanly: stopping it", pid);
+        ProcessHandle p = postmaster.get();
+        fastShutdown(p);
+        try {
+            p.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            LOG.warnf("PostgreSQL (pid %d) did not stop within 60 s: killing it", pid);
+            p.destroyForcibly();
+            p.onExit().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while stopping the orphaned PostgreSQL", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** SIGINT asks PostgreSQL for a fast shutdown (clients disconnected, clean checkpoint); SIGTERM where kill is missing. */
+    private static void fastShutdown(ProcessHandle postmaster) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(postmaster.pid())).redirectErrorStream(true).start();
+            if (kill.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) && kill.exitValue() == 0) {
+                return;
+            }
+        } catch (IOException e) {
+            // no kill command: fall back below
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        postmaster.destroy();
     }
 
     private static void createDatabaseIfMissing(EmbeddedPostgres pg) throws SQLException {
