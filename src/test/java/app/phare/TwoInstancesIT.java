@@ -1,0 +1,136 @@
+package app.phare;
+
+import app.phare.common.db.EmbeddedDatabase;
+import app.phare.testing.PackagedApp;
+import io.restassured.path.json.JsonPath;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two instances of the packaged application on one PostgreSQL (Quartz clustered on its JDBC store): a schedule
+ * firing every minute for three minutes gives exactly three runs, none overlapping, wherever Quartz puts them; a
+ * manual trigger runs once; and fires missed while every instance was down run once when one comes back.
+ */
+class TwoInstancesIT {
+
+    private final List<PackagedApp> apps = new ArrayList<>();
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        for (PackagedApp app : apps) {
+            app.stop();
+        }
+    }
+
+    private record Run(long id, String trigger, Instant queued, Instant started, Instant finished, String status, String instance) {
+    }
+
+    @Test
+    void eachFireRunsExactlyOnceOnOneOfTwoInstancesAndMissedFiresRunOnce() throws Exception {
+        Path dir = Files.createTempDirectory("phare-two-");
+        int base = 18_600 + (int) (ProcessHandle.current().pid() % 300);
+        Map<String, String> db = EmbeddedDatabase.start(dir.resolve("shared-postgres"), 0);
+        String url = db.get("quarkus.datasource.jdbc.url");
+        Map<String, String> env = Map.of("PHARE_DEMO_DATA", "false", "QUARKUS_DATASOURCE_JDBC_URL", url,
+                "QUARKUS_DATASOURCE_USERNAME", "postgres", "QUARKUS_DATASOURCE_PASSWORD", "");
+        // one shared working directory: uploads and the session key live in the data directory (a shared volume)
+        PackagedApp first = new PackagedApp(dir, base, env);
+        PackagedApp second = new PackagedApp(dir, base + 1, env);
+        apps.add(first);
+        apps.add(second);
+        first.start();
+        second.start();
+
+        // a manual trigger on either instance runs once
+        long manual = JsonPath.from(second.post("/api/jobs/nightly/runs", null).body()).getLong("runId");
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> status(first, manual).equals("succeeded"));
+
+        // every minute, for three minutes
+        Instant from = Instant.now();
+        assertThat(first.put("/api/jobs/nightly/schedule", "{\"cron\": \"0 * * * * ?\"}").statusCode()).isEqualTo(200);
+        try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
+            Awaitility.await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> finishedScheduled(c, from).size() >= 3);
+            assertThat(second.post("/api/jobs/nightly/pause", null).statusCode()).isEqualTo(200);
+            Instant pausedAt = Instant.now();
+            List<Run> runs = scheduled(c, from);
+            assertThat(runs).as("fires between %s and %s", from, pausedAt).hasSize(3);
+            for (int i = 0; i < runs.size(); i++) {
+                Run r = runs.get(i);
+                assertThat(r.status()).isEqualTo("succeeded");
+                assertThat(r.queued().atOffset(ZoneOffset.UTC).getSecond()).as("fired on the minute").isLessThan(15);
+                if (i > 0) {
+                    assertThat(r.started()).as("no overlap").isAfter(runs.get(i - 1).finished());
+                    assertThat(ChronoUnit.SECONDS.between(runs.get(i - 1).queued(), r.queued())).isBetween(50L, 70L);
+                }
+            }
+            System.out.println("Scheduled runs on two instances: " + runs);
+
+            // every instance down across two fire times: one run when one comes back, not one per missed fire
+            assertThat(first.post("/api/jobs/nightly/resume", null).statusCode()).isEqualTo(200);
+            first.stop();
+            second.stop();
+            Instant down = Instant.now();
+            // come back at second 5 of the minute two fires later: one fire is over a minute late (a misfire)
+            Instant restartAt = down.truncatedTo(ChronoUnit.MINUTES).plus(2, ChronoUnit.MINUTES).plusSeconds(5);
+            Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> Instant.now().isAfter(restartAt));
+            first.start();
+            Instant nextRegularFire = Instant.now().truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
+            Awaitility.await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> !scheduled(c, down).isEmpty());
+            // then the schedule goes on as usual: one run at the next minute
+            Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> finishedScheduled(c, nextRegularFire.minusSeconds(1)).size() == 1);
+            List<Run> caughtUp = scheduled(c, down).stream().filter(r -> r.queued().isBefore(nextRegularFire)).toList();
+            assertThat(caughtUp).as("missed fires since %s", down).hasSize(1);
+            assertThat(scheduled(c, down)).hasSize(2);
+            assertThat(first.post("/api/jobs/nightly/pause", null).statusCode()).isEqualTo(200);
+            System.out.println("After a restart with two missed fires: " + scheduled(c, down));
+        }
+    }
+
+    private static String status(PackagedApp app, long run) throws Exception {
+        return JsonPath.from(app.get("/api/runs/" + run).body()).getString("status");
+    }
+
+    private static List<Run> finishedScheduled(Connection c, Instant since) throws Exception {
+        return scheduled(c, since).stream().filter(r -> r.finished() != null).toList();
+    }
+
+    private static List<Run> scheduled(Connection c, Instant since) throws Exception {
+        List<Run> runs = new ArrayList<>();
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT id, trigger_kind, queued_at, started_at, finished_at, status, executed_by "
+                     + "FROM pipeline_run WHERE trigger_kind = 'schedule' AND queued_at > to_timestamp(" + since.toEpochMilli() / 1000.0
+                     + ") ORDER BY id")) {
+            while (rs.next()) {
+                runs.add(new Run(rs.getLong(1), rs.getString(2), instant(rs.getTimestamp(3)), instant(rs.getTimestamp(4)),
+                        instant(rs.getTimestamp(5)), rs.getString(6), rs.getString(7)));
+            }
+        }
+        return runs;
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}
