@@ -135,7 +135,7 @@ class PagesBrowserTest {
         });
         driver.findElement(By.xpath("//section[contains(@class,'source')]//button[contains(., 'Upload')]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#source-list"), "waits for the next run"));
-        assertThat(driver.findElement(By.cssSelector("#source-list .badge")).getText()).isEqualTo("pending");
+        assertThat(driver.findElement(By.cssSelector("#source-list table .badge")).getText()).isEqualTo("pending");
 
         driver.findElement(By.xpath("//button[contains(., 'Run the pipeline now')]")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#runs .badge.succeeded")));
