@@ -64,7 +64,7 @@ public class DemoData {
         TenantScope.runAs(tenant, () -> {
             try {
                 SourceView source = sources.create(new SourceRequest(SOURCE_NAME, SourceKind.orders, SourceFormat.defaults(),
-                        new SourceMapping("order_id", "ordered_at", "sku", "description", "quantity", "unit_price",
+                        SourceMapping.orders("order_id", "ordered_at", "sku", "description", "quantity", "unit_price",
                                 "customer_id", "country", "channel")));
                 Path file = Files.createTempFile("phare-demo-", ".csv");
                 try {

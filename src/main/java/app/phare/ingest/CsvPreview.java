@@ -28,7 +28,7 @@ public record CsvPreview(List<String> columns, List<List<String>> rows, Map<Stri
             "channel", List.of("channel", "saleschannel", "source"));
 
     public static CsvPreview read(InputStream in, SourceFormat format, int maxRows) {
-        try (InputStream raw = OrderFileReader.decompressIfGzip(in)) {
+        try (InputStream raw = SourceFileReader.decompressIfGzip(in)) {
             var decoder = format.charset().newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT);
             CsvRecordReader csv = new CsvRecordReader(new BufferedReader(new InputStreamReader(raw, decoder)),

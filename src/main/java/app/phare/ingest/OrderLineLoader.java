@@ -79,7 +79,7 @@ public class OrderLineLoader {
         });
         Future<Void> writing = executor.submit(writer);
         try (InputStream in = storage.open(file.storagePath);
-             OrderFileReader reader = new OrderFileReader(in, source.format, source.mapping);
+             SourceFileReader reader = new SourceFileReader(in, source.format, source.mapping);
              DataOutputStream rejectOut = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(rejects), 1 << 16))) {
             List<CleanOrderLine> batch = new ArrayList<>(BATCH);
             while (reader.next()) {

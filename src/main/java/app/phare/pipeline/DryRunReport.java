@@ -1,6 +1,5 @@
 package app.phare.pipeline;
 
-import app.phare.ingest.OrderLineLoader;
 import app.phare.ingest.SourceFile;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -45,7 +44,8 @@ public class DryRunReport {
     ObjectMapper json;
 
     /** Reads what the loader just did with the file (its rejects are still in this transaction). */
-    FileReport of(Connection c, long runId, SourceFile file, OrderLineLoader.Loaded loaded) throws SQLException {
+    FileReport of(Connection c, long runId, SourceFile file, long read, long loaded, long rejected, long duplicates,
+                  java.util.Set<LocalDate> fileDays) throws SQLException {
         Map<String, Long> reasons = new TreeMap<>();
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT reason, count(*) FROM reject WHERE run_id = ? AND file_id = ? GROUP BY reason")) {
@@ -71,9 +71,9 @@ public class DryRunReport {
                 }
             }
         }
-        var days = new java.util.TreeSet<>(loaded.days());
-        return new FileReport(file.id, "checked", null, loaded.linesRead(), loaded.linesWritten(), loaded.linesRejected(),
-                loaded.duplicates(), days.isEmpty() ? null : days.first(), days.isEmpty() ? null : days.last(), days.size(),
+        var days = new java.util.TreeSet<>(fileDays);
+        return new FileReport(file.id, "checked", null, read, loaded, rejected,
+                duplicates, days.isEmpty() ? null : days.first(), days.isEmpty() ? null : days.last(), days.size(),
                 byCount, sample);
     }
 

@@ -4,10 +4,13 @@ import app.phare.aggregate.Accumulation;
 import app.phare.aggregate.SalesAggregator;
 import app.phare.common.LongPairSet;
 import app.phare.ingest.FileUnreadableException;
+import app.phare.ingest.KindLoader;
+import app.phare.ingest.RecordLoader;
 import app.phare.ingest.OrderLineLoader;
 import app.phare.ingest.SourceFile;
 import app.phare.ingest.SourceFileRepository;
 import app.phare.source.Source;
+import app.phare.source.SourceKind;
 import app.phare.source.SourceRepository;
 import app.phare.tenant.TenantRepository;
 import io.agroal.api.AgroalDataSource;
@@ -75,6 +78,12 @@ public class RunExecution {
 
     @Inject
     DryRunReport dryRunReport;
+
+    @Inject
+    jakarta.enterprise.inject.Instance<KindLoader> kindLoaders;
+
+    @Inject
+    app.phare.stock.StockAggregator stock;
 
     @Inject
     Event<StepStarting> stepStarting;
@@ -160,6 +169,15 @@ public class RunExecution {
         }
     }
 
+    private KindLoader kindLoader(SourceKind kind) {
+        for (KindLoader l : kindLoaders) {
+            if (l.kind() == kind) {
+                return l;
+            }
+        }
+        throw new IllegalStateException("no loader for sources of kind " + kind);
+    }
+
     private void step(Work work, String name, int attempt) {
         stepStarting.fire(new StepStarting(work.tenantId(), work.runId(), name, attempt));
     }
@@ -186,6 +204,7 @@ public class RunExecution {
         Map<String, String> descriptions = new HashMap<>();
         Set<LocalDate> days = new TreeSet<>();
         List<DryRunReport.FileReport> reports = new ArrayList<>();
+        Map<KindLoader, Set<LocalDate>> kindDays = new java.util.LinkedHashMap<>();
         Accumulation loadedLines = new Accumulation(null, work.dryRun() ? 0 : SalesAggregator.IN_MEMORY_LINES);
         for (SourceFile file : work.pending()) {
             Source source = work.sources().get(file.sourceId);
@@ -193,6 +212,22 @@ public class RunExecution {
             Savepoint savepoint = c.setSavepoint();
             long accumulatedBefore = loadedLines.lines();
             try {
+                if (source.kind != SourceKind.orders) {
+                    KindLoader kindLoader = kindLoader(source.kind);
+                    RecordLoader.Result loaded = kindLoader.load(c, work.runId(), file, source, work.zone());
+                    c.releaseSavepoint(savepoint);
+                    kindDays.computeIfAbsent(kindLoader, k -> new TreeSet<>()).addAll(loaded.days());
+                    read += loaded.read();
+                    written += loaded.written();
+                    rejected += loaded.rejected();
+                    if (work.dryRun()) {
+                        reports.add(dryRunReport.of(c, work.runId(), file, loaded.read(), loaded.written(), loaded.rejected(),
+                                0, loaded.days()));
+                    } else {
+                        fileOutcome(c, work.runId(), file, SourceFile.PROCESSED, null);
+                    }
+                    continue;
+                }
                 OrderLineLoader.Loaded loaded = loader.load(c, work.runId(), file, source, work.zone(), seen, loadedLines::add);
                 c.releaseSavepoint(savepoint);
                 seen.addAll(loaded.hashes());
@@ -203,7 +238,8 @@ public class RunExecution {
                 rejected += loaded.linesRejected();
                 duplicates += loaded.duplicates();
                 if (work.dryRun()) {
-                    reports.add(dryRunReport.of(c, work.runId(), file, loaded));
+                    reports.add(dryRunReport.of(c, work.runId(), file, loaded.linesRead(), loaded.linesWritten(),
+                            loaded.linesRejected(), loaded.duplicates(), loaded.days()));
                 } else {
                     fileOutcome(c, work.runId(), file, SourceFile.PROCESSED, null);
                 }
@@ -235,6 +271,7 @@ public class RunExecution {
         } else {
             changed.addAll(days);
         }
+        kindDays.values().forEach(changed::addAll);
         steps.add(new RunView.Step("merge", clean, written - dropped, duplicates + dropped, millisSince(started)));
 
         if (work.dryRun()) {
@@ -257,7 +294,14 @@ public class RunExecution {
             rebuilt = aggregator.write(c, work.tenantId(), loadedLines);
         }
         FactQueries.updateProductNames(c, work.tenantId(), descriptions);
-        steps.add(new RunView.Step("aggregate", rebuilt.linesRead(), rebuilt.rowsWritten(), 0, millisSince(started)));
+        long aggregateRows = rebuilt.rowsWritten();
+        for (Map.Entry<KindLoader, Set<LocalDate>> kind : kindDays.entrySet()) {
+            aggregateRows += kind.getKey().aggregate(c, work.tenantId(), kind.getValue());
+        }
+        if (!days.isEmpty() && kindDays.keySet().stream().noneMatch(k -> k.kind() == SourceKind.inventory || k.kind() == SourceKind.products)) {
+            aggregateRows += stock.rebuild(c, work.tenantId()); // units sold changed the days of cover
+        }
+        steps.add(new RunView.Step("aggregate", rebuilt.linesRead(), aggregateRows, 0, millisSince(started)));
         return steps;
     }
 

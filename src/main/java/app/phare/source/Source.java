@@ -12,7 +12,7 @@ import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 
-/** A feed of exports of one kind (orders here), with how its files are written and which columns mean what. */
+/** A feed of exports of one kind (orders, CRM deals, ad campaigns, products, inventory), with how its files are written and which columns mean what. */
 @Entity
 public class Source {
 
@@ -33,6 +33,9 @@ public class Source {
 
     @JdbcTypeCode(SqlTypes.JSON)
     public SourceMapping mapping;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public SourceOptions options = SourceOptions.NONE;
 
     @Column(name = "fresh_warn_hours")
     public int freshWarnHours = 26;

@@ -10,10 +10,11 @@ public record SourceRequest(@NotBlank @Size(max = 120) String name,
                             @NotNull SourceKind kind,
                             SourceFormat format,
                             @NotNull SourceMapping mapping,
-                            @Valid Thresholds freshness) {
+                            @Valid Thresholds freshness,
+                            SourceOptions options) {
 
     public SourceRequest(String name, SourceKind kind, SourceFormat format, SourceMapping mapping) {
-        this(name, kind, format, mapping, null);
+        this(name, kind, format, mapping, null, null);
     }
 
     /** After how many hours without a successful ingestion a source is "warn", and "error". */

@@ -22,7 +22,7 @@ public class SourceService {
 
     public SourceView create(SourceRequest request) {
         SourceFormat format = (request.format() == null ? SourceFormat.defaults() : request.format()).withDefaults().validate();
-        SourceMapping mapping = request.mapping().validate(format.header());
+        SourceMapping mapping = request.mapping().validate(request.kind(), format.header());
         long tenant = scope.requireTenant();
         return QuarkusTransaction.requiringNew().call(() -> {
             if (sources.findByName(request.name()).isPresent()) {
@@ -34,6 +34,7 @@ public class SourceService {
             s.kind = request.kind();
             s.format = format;
             s.mapping = mapping;
+            s.options = request.options() == null ? SourceOptions.NONE : request.options().validate();
             if (request.freshness() != null) {
                 int[] t = thresholds(request.freshness());
                 s.freshWarnHours = t[0];

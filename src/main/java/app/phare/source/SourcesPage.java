@@ -130,7 +130,7 @@ public class SourcesPage {
             }
             SourceFormat format = format(delimiter, encoding, header, dateFormat, decimalSeparator, groupingSeparator, timezone);
             sources.create(new SourceRequest(name, SourceKind.orders, format,
-                    new SourceMapping(orderId, orderedAt, sku, description, quantity, unitPrice, customerId, country, channel)));
+                    SourceMapping.orders(orderId, orderedAt, sku, description, quantity, unitPrice, customerId, country, channel)));
             return Response.ok().header("HX-Redirect", "/sources?created=" + java.net.URLEncoder.encode(name.trim(),
                     java.nio.charset.StandardCharsets.UTF_8)).build();
         } catch (ProblemException e) {

@@ -81,6 +81,6 @@ public final class SourceMappingBuilder {
     }
 
     public SourceMapping build() {
-        return new SourceMapping(orderId, orderedAt, sku, description, quantity, unitPrice, customerId, country, channel);
+        return SourceMapping.orders(orderId, orderedAt, sku, description, quantity, unitPrice, customerId, country, channel);
     }
 }

@@ -84,6 +84,20 @@ public final class Api {
         return t.asAdmin().body(body).post("/api/sources").then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
+    /** A source of any kind; format and options may be null. */
+    public static long aSource(TestTenant t, String kind, Map<String, Object> mapping, Map<String, Object> format,
+                               Map<String, Object> options) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("name", kind + " " + UUID.randomUUID(), "kind", kind,
+                "mapping", mapping));
+        if (format != null) {
+            body.put("format", format);
+        }
+        if (options != null) {
+            body.put("options", options);
+        }
+        return t.asAdmin().body(body).post("/api/sources").then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
     /**
      * Uploads a file as the tenant's admin. Sent with the JDK's HTTP client: REST Assured keeps a printable copy of
      * every request body, which for a 48 MB export costs seconds of CPU and a gigabyte of garbage.

@@ -19,21 +19,35 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
- * Reads an orders export (CSV or gzip-compressed CSV) as records of the product's fields, in the order of
- * {@link OrderLineCleaner#FIELDS}. Problems with the file as a whole raise {@link FileUnreadableException};
+ * Reads an export (CSV or gzip-compressed CSV) as records of its kind's fields, in the order given (for orders,
+ * {@link OrderLineCleaner#FIELDS}). Problems with the file as a whole raise {@link FileUnreadableException};
  * problems with one line are reported through {@link #shapeProblem()}.
  */
-public final class OrderFileReader implements AutoCloseable {
+public final class SourceFileReader implements AutoCloseable {
 
     private final InputStream raw;
     private final CsvRecordReader csv;
     private final String encoding;
-    private final int[] columnOf = new int[OrderLineCleaner.FIELDS.length];
-    private final String[] values = new String[OrderLineCleaner.FIELDS.length];
+    private final String[] fields;
+    private final int[] columnOf;
+    /** A value the mapping gives as "=text", per field (null for a column). */
+    private final String[] constants;
+    private final String[] values;
     private int headerWidth = -1;
     private int neededWidth;
 
-    public OrderFileReader(InputStream file, SourceFormat format, SourceMapping mapping) throws IOException, FileUnreadableException {
+    /** An orders export. */
+    public SourceFileReader(InputStream file, SourceFormat format, SourceMapping mapping) throws IOException, FileUnreadableException {
+        this(file, format, mapping, OrderLineCleaner.FIELDS);
+    }
+
+    /** An export whose records are read as these fields, in this order. */
+    public SourceFileReader(InputStream file, SourceFormat format, SourceMapping mapping, String[] fields)
+            throws IOException, FileUnreadableException {
+        this.fields = fields;
+        this.columnOf = new int[fields.length];
+        this.constants = new String[fields.length];
+        this.values = new String[fields.length];
         this.raw = decompressIfGzip(file);
         this.encoding = format.encoding();
         CharsetDecoder decoder = format.charset().newDecoder()
@@ -66,7 +80,14 @@ public final class OrderFileReader implements AutoCloseable {
 
     private void mapColumns(SourceFormat format, SourceMapping mapping) throws IOException, FileUnreadableException {
         java.util.Arrays.fill(columnOf, -1);
-        Map<String, String> columns = mapping.columns();
+        Map<String, String> columns = new java.util.LinkedHashMap<>();
+        mapping.columns().forEach((field, column) -> {
+            if (column.startsWith("=")) {
+                constants[indexOf(field)] = column.substring(1);
+            } else {
+                columns.put(field, column);
+            }
+        });
         if (!format.header()) {
             columns.forEach((field, column) -> columnOf[indexOf(field)] = Integer.parseInt(column) - 1);
         } else {
@@ -106,9 +127,9 @@ public final class OrderFileReader implements AutoCloseable {
         }
     }
 
-    private static int indexOf(String field) {
-        for (int i = 0; i < OrderLineCleaner.FIELDS.length; i++) {
-            if (OrderLineCleaner.FIELDS[i].equals(field)) {
+    private int indexOf(String field) {
+        for (int i = 0; i < fields.length; i++) {
+            if (fields[i].equals(field)) {
                 return i;
             }
         }
@@ -123,7 +144,7 @@ public final class OrderFileReader implements AutoCloseable {
         int width = csv.size();
         for (int i = 0; i < values.length; i++) {
             int c = columnOf[i];
-            values[i] = c >= 0 && c < width ? csv.field(c) : null;
+            values[i] = constants[i] != null ? constants[i] : c >= 0 && c < width ? csv.field(c) : null;
         }
         return true;
     }

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Reading orders exports into the product's fields, and failing clearly on files that cannot be read. */
-class OrderFileReaderTest {
+class SourceFileReaderTest {
 
     private static final String HEADER = "order_id,ordered_at,sku,description,quantity,unit_price,customer_id,country,channel\n";
     private static final String LINE = "536365,2011-12-09 08:26:00,85123A,HEART,6,2.55,17850,United Kingdom,web\n";
@@ -37,16 +37,16 @@ class OrderFileReaderTest {
         return out.toByteArray();
     }
 
-    private static OrderFileReader open(byte[] bytes, SourceFormatBuilder format, SourceMappingBuilder mapping)
+    private static SourceFileReader open(byte[] bytes, SourceFormatBuilder format, SourceMappingBuilder mapping)
             throws IOException, FileUnreadableException {
-        return new OrderFileReader(new ByteArrayInputStream(bytes), format.build(), mapping.build());
+        return new SourceFileReader(new ByteArrayInputStream(bytes), format.build(), mapping.build());
     }
 
     /** Every record of the file, as the values of the product's fields. */
     private static List<List<String>> readAll(byte[] bytes, SourceFormatBuilder format, SourceMappingBuilder mapping)
             throws IOException, FileUnreadableException {
         List<List<String>> records = new ArrayList<>();
-        try (OrderFileReader reader = open(bytes, format, mapping)) {
+        try (SourceFileReader reader = open(bytes, format, mapping)) {
             while (reader.next()) {
                 assertThat(reader.shapeProblem()).isNull();
                 records.add(Arrays.asList(reader.values().clone()));
@@ -171,7 +171,7 @@ class OrderFileReaderTest {
 
     @Test
     void reportsLineWithTooFewColumns() throws Exception {
-        try (OrderFileReader reader = open(utf8(HEADER + "536365,2011-12-09 08:26:00,85123A\n" + LINE), aFormat(), aMapping())) {
+        try (SourceFileReader reader = open(utf8(HEADER + "536365,2011-12-09 08:26:00,85123A\n" + LINE), aFormat(), aMapping())) {
             assertThat(reader.next()).isTrue();
             assertThat(reader.shapeProblem()).isEqualTo("the line has 3 columns, the mapping needs 9 (the header has 9)");
             assertThat(reader.lineNo()).isEqualTo(2);
@@ -185,7 +185,7 @@ class OrderFileReaderTest {
 
     @Test
     void reportsLineWithOneColumnWithoutHeader() throws Exception {
-        try (OrderFileReader reader = open(utf8("just one\n"), aFormat().withoutHeader(), aNumberedMapping())) {
+        try (SourceFileReader reader = open(utf8("just one\n"), aFormat().withoutHeader(), aNumberedMapping())) {
             assertThat(reader.next()).isTrue();
             assertThat(reader.shapeProblem()).isEqualTo("the line has 1 column, the mapping needs 9");
         }

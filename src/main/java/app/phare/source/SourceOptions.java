@@ -1,0 +1,46 @@
+package app.phare.source;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Kind-specific settings of a source: for CRM deals, which stage words mean open, won or lost (added to the
+ * defaults); for products, other spellings of a sku or name (alias → sku), so that orders, deals and stock join.
+ */
+public record SourceOptions(Map<String, String> stages, Map<String, String> aliases) {
+
+    public static final SourceOptions NONE = new SourceOptions(Map.of(), Map.of());
+
+    public SourceOptions {
+        stages = stages == null ? Map.of() : Map.copyOf(stages);
+        aliases = aliases == null ? Map.of() : Map.copyOf(aliases);
+    }
+
+    /** Checks the stage words: each maps to open, won or lost. */
+    public SourceOptions validate() {
+        stages.forEach((word, status) -> {
+            if (!java.util.List.of("open", "won", "lost").contains(status == null ? "" : status.toLowerCase(Locale.ROOT))) {
+                throw app.phare.common.ProblemException.badRequest("options.stages." + word,
+                        "stage '" + word + "' must map to open, won or lost, not '" + status + "'");
+            }
+        });
+        return this;
+    }
+
+    /** open, won or lost for a stage word: the source's own words first, then common CRM words; anything else is open. */
+    public String status(String stage) {
+        for (Map.Entry<String, String> e : stages.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(stage.strip())) {
+                return e.getValue().toLowerCase(Locale.ROOT);
+            }
+        }
+        String s = stage.strip().toLowerCase(Locale.ROOT);
+        if (s.equals("won") || s.equals("closed won") || s.equals("closed-won") || s.equals("win") || s.equals("gagné")) {
+            return "won";
+        }
+        if (s.equals("lost") || s.equals("closed lost") || s.equals("closed-lost") || s.equals("lose") || s.equals("perdu")) {
+            return "lost";
+        }
+        return "open";
+    }
+}
