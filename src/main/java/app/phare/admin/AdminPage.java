@@ -32,7 +32,6 @@ import org.jboss.resteasy.reactive.RestQuery;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
@@ -172,8 +171,8 @@ public class AdminPage {
         HistoryFilter filter = new HistoryFilter(blank(job), blank(status), blank(trigger), blank(date));
         LocalDate day;
         try {
-            day = filter.date() == null ? null : LocalDate.parse(filter.date());
-        } catch (DateTimeParseException e) {
+            day = filter.date() == null ? null : app.phare.common.QueryParams.date("date", filter.date());
+        } catch (ProblemException e) {
             day = null;
         }
         List<RunView> list = runs.list(new RunService.Filter(filter.job(),
@@ -221,11 +220,7 @@ public class AdminPage {
         if (value == null || value.isBlank()) {
             throw ProblemException.badRequest(field, "choose the " + field + " date of the backfill");
         }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest(field, "'" + value + "' is not a date (YYYY-MM-DD)");
-        }
+        return app.phare.common.QueryParams.date(field, value);
     }
 
     private PageContext context(HttpHeaders headers) {

@@ -15,11 +15,21 @@ public final class QueryParams {
         if (value == null || value.isBlank()) {
             throw ProblemException.badRequest(field, field + " is required, as YYYY-MM-DD");
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(value.trim());
+            date = LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
             throw ProblemException.badRequest(field, "'" + value + "' is not a date as YYYY-MM-DD");
         }
+        return plausible(field, date);
+    }
+
+    /** A date within years 1 to 9999, which the database and the calendar arithmetic can take. */
+    public static LocalDate plausible(String field, LocalDate date) {
+        if (date.getYear() < 1 || date.getYear() > 9999) {
+            throw ProblemException.badRequest(field, field + " " + date + " is outside the years 1 to 9999");
+        }
+        return date;
     }
 
     /** from and to, from not after to. */

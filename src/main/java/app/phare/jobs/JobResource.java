@@ -74,7 +74,8 @@ public class JobResource {
     @Path("/jobs/{job}/runs")
     @Consumes(MediaType.WILDCARD)
     public Response run(@PathParam("job") String job, String body) throws com.fasterxml.jackson.core.JsonProcessingException {
-        RunRequest r = body == null || body.isBlank() ? new RunRequest(null, null, null) : json.readValue(body, RunRequest.class);
+        RunRequest parsed = body == null || body.isBlank() ? null : json.readValue(body, RunRequest.class);
+        RunRequest r = parsed == null ? new RunRequest(null, null, null) : parsed;
         long runId = jobs.trigger(job, Boolean.TRUE.equals(r.dryRun()), r.from(), r.to(), user());
         return Response.accepted(Map.of("runId", runId)).location(URI.create("/api/runs/" + runId)).build();
     }

@@ -124,6 +124,8 @@ public class JobService {
             throw ProblemException.badRequest(from == null ? "from" : "to", "a backfill needs both from and to");
         }
         if (from != null) {
+            app.phare.common.QueryParams.plausible("from", from);
+            app.phare.common.QueryParams.plausible("to", to);
             if (from.isAfter(to)) {
                 throw ProblemException.badRequest("from", "from (" + from + ") is after to (" + to + ")");
             }
@@ -188,13 +190,13 @@ public class JobService {
         String previous = QuarkusTransaction.requiringNew().call(() -> {
             JobSchedule s = schedule(tenantId, job);
             String before = s.cron;
-            s.cron = cron.trim();
+            s.cron = cron.trim().toUpperCase(java.util.Locale.ROOT);
             s.updatedAt = Instant.now();
             s.updatedBy = actor;
             return before;
         });
         ensureScheduled(tenantId);
-        audit.record(tenantId, actor, "schedule changed", job, null, previous + " → " + cron.trim());
+        audit.record(tenantId, actor, "schedule changed", job, null, previous + " → " + cron.trim().toUpperCase(java.util.Locale.ROOT));
         return view(job);
     }
 

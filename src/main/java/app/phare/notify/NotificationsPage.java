@@ -26,7 +26,8 @@ public class NotificationsPage {
     static class Templates {
         static native TemplateInstance notifications(PageContext page, List<NotificationService.View> items, long unread, ZoneId zone);
 
-        static native TemplateInstance list(PageContext page, List<NotificationService.View> items, long unread, ZoneId zone);
+        static native TemplateInstance list(PageContext page, List<NotificationService.View> items, long unread, ZoneId zone,
+                                           boolean oob);
 
         static native TemplateInstance bell(long unread);
     }
@@ -65,6 +66,6 @@ public class NotificationsPage {
 
     private TemplateInstance list(HttpHeaders headers) {
         return Templates.list(user.page("notifications", headers), notifications.latest(user.email(), 100),
-                notifications.unread(user.email()), user.tenant().zone());
+                notifications.unread(user.email()), user.tenant().zone(), true);
     }
 }

@@ -41,7 +41,7 @@ public class NightlySchedule {
     public void ensure(long tenantId, String timezone, String cron, boolean paused) {
         try {
             Trigger existing = quartz.getTrigger(triggerKey(tenantId));
-            boolean same = existing instanceof CronTrigger c && c.getCronExpression().equals(cron)
+            boolean same = existing instanceof CronTrigger c && c.getCronExpression().equalsIgnoreCase(cron.trim())
                     && c.getTimeZone().getID().equals(timezone) && quartz.checkExists(jobKey(tenantId));
             if (!same) {
                 JobDetail job = JobBuilder.newJob(NightlyJob.class)

@@ -120,16 +120,17 @@ public class PipelineService {
         int attempts = Math.max(1, config.pipeline().attempts());
         for (int attempt = 1; ; attempt++) {
             execution.attemptStarted(work, attempt);
+            List<RunView.Step> steps;
             try {
-                List<RunView.Step> steps = execution.attempt(work, attempt);
-                execution.attemptEnded(work, attempt, null);
-                LOG.infof("run %d of tenant %d succeeded: %s", runId, work.tenantId(), steps);
-                ended.fire(new RunEnded(work.tenantId(), work.job(), runId, PipelineRun.SUCCEEDED, work.dryRun(), null));
+                steps = execution.attempt(work, attempt);
+            } catch (RunExecution.RunTakenOver e) {
+                LOG.warn(e.getMessage());
+                execution.attemptEnded(work, attempt, e.getMessage());
                 return;
-            } catch (Exception e) {
+            } catch (Throwable e) {
                 String error = describe(e);
                 execution.attemptEnded(work, attempt, error);
-                if (attempt >= attempts) {
+                if (attempt >= attempts || e instanceof Error) {
                     LOG.errorf(e, "run %d of tenant %d failed after %d attempt(s)", runId, work.tenantId(), attempt);
                     execution.fail(runId, attempts == 1 ? error : "failed " + attempt + " times; last error: " + error);
                     ended.fire(new RunEnded(work.tenantId(), work.job(), runId, PipelineRun.FAILED, work.dryRun(), error));
@@ -140,7 +141,17 @@ public class PipelineService {
                         error, wait);
                 LockSupport.parkNanos(wait.toNanos());
                 work = execution.reload(work);
+                continue;
             }
+            // committed: what follows is bookkeeping, never a reason to run the attempt again
+            LOG.infof("run %d of tenant %d succeeded: %s", runId, work.tenantId(), steps);
+            try {
+                execution.attemptEnded(work, attempt, null);
+                ended.fire(new RunEnded(work.tenantId(), work.job(), runId, PipelineRun.SUCCEEDED, work.dryRun(), null));
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "run %d succeeded, but its bookkeeping failed", runId);
+            }
+            return;
         }
     }
 

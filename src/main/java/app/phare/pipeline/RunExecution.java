@@ -135,6 +135,9 @@ public class RunExecution {
     void fail(long runId, String error) {
         QuarkusTransaction.requiringNew().run(() -> {
             PipelineRun run = runs.findById(runId);
+            if (!PipelineRun.RUNNING.equals(run.status)) {
+                return;
+            }
             run.status = PipelineRun.FAILED;
             run.finishedAt = Instant.now();
             run.error = error;
@@ -142,7 +145,7 @@ public class RunExecution {
     }
 
     /** One attempt; commits and returns the steps on success, rolls everything back and throws on failure. */
-    List<RunView.Step> attempt(Work work, int attempt) throws SQLException, IOException {
+    List<RunView.Step> attempt(Work work, int attempt) throws Exception {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -156,15 +159,39 @@ public class RunExecution {
                     // scans every tenant's facts instead of using the (tenant_id, day) BRIN index
                     st.execute("SET LOCAL enable_seqscan = off");
                 }
+                stillRunning(c, work.runId());
                 Set<LocalDate> changed = new TreeSet<>();
                 List<RunView.Step> steps = work.from() != null ? backfill(c, work, attempt, changed)
                         : ingest(c, work, attempt, changed);
                 succeed(c, work.runId(), steps, changed);
                 c.commit();
                 return steps;
-            } catch (SQLException | IOException | RuntimeException e) {
+            } catch (Throwable e) {
+                // whatever went wrong (an Error too), nothing of the attempt may be committed when the pool resets
                 c.rollback();
                 throw e;
+            }
+        }
+    }
+
+    /** Thrown when a run is no longer this instance's to finish (recovery marked it interrupted). */
+    static final class RunTakenOver extends RuntimeException {
+        RunTakenOver(long runId) {
+            super("run " + runId + " was marked interrupted meanwhile; it is not this instance's any more");
+        }
+    }
+
+    /**
+     * Locks the run's row for the attempt's transaction and checks it is still running: recovery, which skips locked
+     * rows, cannot mark it interrupted while the attempt works, and an attempt cannot resume a run recovery took over.
+     */
+    private static void stillRunning(Connection c, long runId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT status FROM pipeline_run WHERE id = ? FOR UPDATE")) {
+            ps.setLong(1, runId);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                if (!rs.next() || !PipelineRun.RUNNING.equals(rs.getString(1))) {
+                    throw new RunTakenOver(runId);
+                }
             }
         }
     }
@@ -343,11 +370,13 @@ public class RunExecution {
             ps.executeBatch();
         }
         try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE pipeline_run SET status = 'succeeded', finished_at = ?, error = NULL, changed_days = ? WHERE id = ?")) {
+                "UPDATE pipeline_run SET status = 'succeeded', finished_at = ?, error = NULL, changed_days = ? WHERE id = ? AND status = 'running'")) {
             ps.setTimestamp(1, Timestamp.from(Instant.now()));
             ps.setArray(2, c.createArrayOf("date", changed.stream().map(java.sql.Date::valueOf).toArray()));
             ps.setLong(3, runId);
-            ps.executeUpdate();
+            if (ps.executeUpdate() != 1) {
+                throw new RunTakenOver(runId);
+            }
         }
         // delivered by PostgreSQL at commit, to every instance listening on channel pipeline_run
         try (PreparedStatement ps = c.prepareStatement("SELECT pg_notify('pipeline_run', ?)")) {

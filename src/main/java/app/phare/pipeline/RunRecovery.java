@@ -48,6 +48,9 @@ public class RunRecovery {
     @Inject
     Event<RunInterrupted> interrupted;
 
+    @Inject
+    Event<PipelineService.RunEnded> ended;
+
     void onStart(@Observes @Priority(30) StartupEvent event) {
         recover();
     }
@@ -69,21 +72,10 @@ public class RunRecovery {
             int recovered = 0;
             try (Connection c = dataSource.getConnection()) {
                 for (Candidate run : candidates(c)) {
-                    if (!PipelineService.tryLock(c, run.runId())) {
-                        continue; // executing on a live instance
-                    }
-                    boolean orphaned;
                     try {
-                        orphaned = PipelineRun.RUNNING.equals(run.status()) ? markInterrupted(c, run.runId()) : stillQueued(c, run.runId());
-                    } finally {
-                        PipelineService.unlock(c, run.runId());
-                    }
-                    if (orphaned && PipelineRun.RUNNING.equals(run.status())) {
-                        retry(run);
-                        recovered++;
-                    } else if (orphaned) {
-                        LOG.infof("run %d of tenant %d was queued but never started: firing it again", run.runId(), run.tenantId());
-                        schedule.fireNow(run.tenantId(), run.runId());
+                        recovered += recover(c, run);
+                    } catch (RuntimeException e) {
+                        LOG.errorf(e, "could not recover run %d of tenant %d", run.runId(), run.tenantId());
                     }
                 }
             } catch (SQLException e) {
@@ -93,8 +85,40 @@ public class RunRecovery {
         });
     }
 
+    /** Recovers one candidate; 1 when it was an interrupted run now retried. */
+    private int recover(Connection c, Candidate run) throws SQLException {
+        if (!PipelineService.tryLock(c, run.runId())) {
+            return 0; // executing on a live instance
+        }
+        boolean running = PipelineRun.RUNNING.equals(run.status());
+        boolean orphaned;
+        try {
+            orphaned = running ? markInterrupted(c, run.runId()) : stillQueued(c, run.runId());
+        } finally {
+            PipelineService.unlock(c, run.runId());
+        }
+        if (!orphaned) {
+            return 0;
+        }
+        if (running) {
+            retry(run);
+            return 1;
+        }
+        LOG.infof("run %d of tenant %d was queued but never started: firing it again", run.runId(), run.tenantId());
+        schedule.fireNow(run.tenantId(), run.runId());
+        return 0;
+    }
+
     private void retry(Candidate run) {
+        // an interrupted run counts as a failed one: a run that kills its instance every time pauses the job
+        ended.fire(new PipelineService.RunEnded(run.tenantId(), run.job(), run.runId(), PipelineRun.INTERRUPTED, run.dryRun(),
+                "interrupted: the application stopped during the run"));
         Long recovery = null;
+        if (paused(run)) {
+            LOG.warnf("run %d of tenant %d was interrupted; the job is paused, so no recovery run", run.runId(), run.tenantId());
+            interrupted.fire(new RunInterrupted(run.tenantId(), run.job(), run.runId(), null));
+            return;
+        }
         try {
             recovery = pipeline.queue(run.tenantId(), run.job(), PipelineRun.BY_RECOVERY, null,
                     new PipelineService.Options(run.dryRun(), run.from(), run.to()), run.runId());
@@ -106,6 +130,19 @@ public class RunRecovery {
                     underWay.runId());
         }
         interrupted.fire(new RunInterrupted(run.tenantId(), run.job(), run.runId(), recovery));
+    }
+
+    private boolean paused(Candidate run) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT paused FROM job_schedule WHERE tenant_id = ? AND job = ?")) {
+            ps.setLong(1, run.tenantId());
+            ps.setString(2, run.job());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     private static List<Candidate> candidates(Connection c) throws SQLException {
@@ -128,7 +165,7 @@ public class RunRecovery {
         try (PreparedStatement ps = c.prepareStatement("""
                 UPDATE pipeline_run SET status = 'interrupted', finished_at = now(),
                        error = 'interrupted: the application stopped during the run; a recovery run retries it'
-                WHERE id = ? AND status = 'running'""")) {
+                WHERE id IN (SELECT id FROM pipeline_run WHERE id = ? AND status = 'running' FOR UPDATE SKIP LOCKED)""")) {
             ps.setLong(1, runId);
             updated = ps.executeUpdate();
         }

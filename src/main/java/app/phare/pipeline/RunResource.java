@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /** JSON API of the tenant's runs: the history (filtered), one run in detail, its rejected lines. */
@@ -51,11 +50,7 @@ public class RunResource {
         if (date == null || date.isBlank()) {
             return null;
         }
-        try {
-            return LocalDate.parse(date.trim());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest("date", "'" + date + "' is not a date (YYYY-MM-DD)");
-        }
+        return app.phare.common.QueryParams.date("date", date);
     }
 
     static String blankToNull(String s) {

@@ -14,6 +14,12 @@ public record RunView(long runId, String job, String status, String trigger, Str
                       Instant finishedAt, String executedBy, List<Step> steps, List<FileOutcome> files, List<Attempt> attempts,
                       ChangedDays changedDays, String error) {
 
+    /** Who asked for the run (the foundation's name for triggeredBy). */
+    @com.fasterxml.jackson.annotation.JsonProperty("requestedBy")
+    public String requestedBy() {
+        return triggeredBy;
+    }
+
     /** How long the run took, in seconds with one decimal, or null while it is not finished. */
     public String seconds() {
         if (startedAt == null || finishedAt == null) {

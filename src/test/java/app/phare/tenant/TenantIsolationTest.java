@@ -32,7 +32,8 @@ class TenantIsolationTest {
     /** Every JAX-RS resource class of the application; a new one must be added to the walk below. */
     private static final Set<String> WALKED = Set.of("TenantResource", "SourceResource", "FileResource", "RunResource",
             "MetricsResource", "DashboardPage", "SourcesPage", "LoginPage", "JobResource", "AdminPage",
-            "NotificationResource", "NotificationsPage");
+            "NotificationResource", "NotificationsPage", "MarketingResource", "MarketingPage", "PipelineResource",
+            "PipelinePage", "StockResource", "StockPage");
 
     private Api.TestTenant a;
     private Api.TestTenant b;
@@ -117,6 +118,26 @@ class TenantIsolationTest {
         assertThat(b.asAdmin().post("/api/notifications/" + noteA + "/read").statusCode()).isEqualTo(404);
         assertThat(b.asAdmin().body(Map.of("warnAfterHours", 1, "errorAfterHours", 2)).put("/api/sources/" + sourceA + "/freshness")
                 .statusCode()).isEqualTo(404);
+        // deals, ad spend and stock of A stay A's
+        long deals = Api.aSource(a, "crm_deals", Map.of("dealId", "id", "stage", "stage", "owner", "owner", "closedOn", "closed",
+                "value", "value"), null, null);
+        Api.upload(a, deals, "id,stage,owner,closed,value\nD1,Won,SECRET-AGENT,2025-01-10,100\n".getBytes());
+        long ads = Api.aSource(a, "ad_campaigns", Map.of("day", "day", "campaign", "campaign", "spend", "spend"), null, null);
+        Api.upload(a, ads, "day,campaign,spend\n2025-01-10,SECRET-CAMPAIGN,12.5\n".getBytes());
+        long stock = Api.aSource(a, "inventory", Map.of("sku", "sku", "onHand", "on_hand"), null, null);
+        Api.upload(a, stock, "sku,on_hand\nSECRET-SKU,7\n".getBytes());
+        Api.runNightly(a);
+        assertThat(a.asManager().get("/api/metrics/stock").then().statusCode(200).extract().asString()).contains("SECRET-SKU");
+        for (String path : List.of("/api/metrics/pipeline?from=2000-01-01&to=2100-01-01&by=agent",
+                "/api/metrics/marketing?from=2000-01-01&to=2100-01-01&by=campaign", "/api/metrics/stock")) {
+            assertThat(b.asManager().get(path).then().statusCode(200).extract().asString()).as(path)
+                    .doesNotContain("SECRET-AGENT", "SECRET-CAMPAIGN", "SECRET-SKU");
+        }
+        for (String page : List.of("/pipeline", "/marketing", "/stock")) {
+            var session = login(b.manager(), b.password());
+            assertThat(RestAssured.given().cookies(session).get(page).then().statusCode(200).extract().asString()).as(page)
+                    .doesNotContain("SECRET-AGENT", "SECRET-CAMPAIGN", "SECRET-SKU");
+        }
         // B's own changes stay B's
         b.asAdmin().post("/api/jobs/nightly/pause").then().statusCode(200);
         assertThat(a.asAdmin().get("/api/jobs/nightly").then().extract().path("paused").toString()).isEqualTo("false");
