@@ -125,3 +125,29 @@ BEGIN
     END LOOP;
 END
 $$;
+
+-- The data-quality report of every run, per file: lines read, loaded, rejected (by reason), duplicates, the share of
+-- empty values per mapped field, values outside expectations, the header and its drift against the source's last one.
+CREATE TABLE run_quality (
+    tenant_id          bigint NOT NULL REFERENCES tenant (id),
+    run_id             bigint NOT NULL REFERENCES pipeline_run (id),
+    source_id          bigint NOT NULL REFERENCES source (id),
+    file_id            bigint NOT NULL REFERENCES source_file (id),
+    lines_read         bigint NOT NULL,
+    loaded             bigint NOT NULL,
+    rejected           bigint NOT NULL,
+    duplicates         bigint NOT NULL,
+    rejected_by_reason jsonb  NOT NULL,
+    null_rates         jsonb  NOT NULL,
+    checks             jsonb  NOT NULL,
+    header             text[] NOT NULL,
+    drift              jsonb  NOT NULL,
+    error              text,
+    PRIMARY KEY (run_id, file_id)
+);
+CREATE INDEX run_quality_source_idx ON run_quality (tenant_id, source_id, run_id DESC);
+ALTER TABLE run_quality ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON run_quality TO phare_tenant
+    USING (tenant_id = nullif(current_setting('phare.tenant_id', true), '')::bigint)
+    WITH CHECK (tenant_id = nullif(current_setting('phare.tenant_id', true), '')::bigint);
+GRANT SELECT, INSERT, UPDATE, DELETE ON run_quality TO phare_tenant;

@@ -27,6 +27,16 @@ public final class Fmt {
         return f.format(ratio);
     }
 
+    /** A share as a percentage (0.25 → "25.0%"). */
+    public static String percent(Double share, Locale locale) {
+        return share == null ? "\u2014" : percent(BigDecimal.valueOf(share), locale);
+    }
+
+    /** A rate as a percentage (0.25 → "25.0%"). */
+    public static String rate(double share, Locale locale) {
+        return percent(BigDecimal.valueOf(share), locale);
+    }
+
     /** Money, or "—" when there is none. */
     public static String money(BigDecimal amount, String currency, Locale locale) {
         return amount == null ? "\u2014" : Display.money(amount, currency, locale);

@@ -83,6 +83,12 @@ public class DealLoader implements KindLoader {
                 if (status.equals("lost")) {
                     value = 0;
                 }
+                if (engaged != null && closed != null && closed.isBefore(engaged)) {
+                    parse.note("close date before engage date");
+                }
+                if (status.equals("won") && value <= 0) {
+                    parse.note("won deal without a value");
+                }
                 if (!status.equals("open") && closed != null) {
                     days.add(closed);
                 }

@@ -54,7 +54,7 @@ public class OrderLineLoader {
     FileStorage storage;
 
     /** What loading one file did. */
-    public record Loaded(long linesRead, long linesWritten, long linesRejected, long duplicates, Set<LocalDate> days,
+    public record Loaded(long linesRead, long linesWritten, long linesRejected, long duplicates, FileQuality quality, Set<LocalDate> days,
                          Map<String, String> descriptions, LongPairSet hashes) {
     }
 
@@ -67,6 +67,7 @@ public class OrderLineLoader {
         ZoneId sourceZone = source.format.timezone() == null ? tenantZone : ZoneId.of(source.format.timezone());
         OrderLineCleaner cleaner = new OrderLineCleaner(source.format, sourceZone, tenantZone);
         LongPairSet fileHashes = new LongPairSet(1 << 16);
+        FileQuality quality = new FileQuality(OrderLineCleaner.FIELDS);
         long read = 0, rejected = 0, duplicates = 0;
         Path rejects = Files.createTempFile("phare-rejects-", ".tsv");
         // two stages: this thread reads and cleans, the writer encodes, sends the COPY and aggregates
@@ -82,8 +83,10 @@ public class OrderLineLoader {
              SourceFileReader reader = new SourceFileReader(in, source.format, source.mapping);
              DataOutputStream rejectOut = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(rejects), 1 << 16))) {
             List<CleanOrderLine> batch = new ArrayList<>(BATCH);
+            quality.header(reader.header());
             while (reader.next()) {
                 read++;
+                quality.observe(reader.values());
                 String problem = reader.shapeProblem();
                 OrderLineCleaner.Result result = problem == null ? cleaner.clean(reader.values()) : null;
                 if (problem != null || result.rejected()) {
@@ -92,6 +95,12 @@ public class OrderLineLoader {
                     continue;
                 }
                 CleanOrderLine line = result.line();
+                if (line.quantityE3() < 0) {
+                    quality.note("return lines (negative quantity)");
+                }
+                if (line.customerId() == null) {
+                    quality.note("lines without a customer id");
+                }
                 if (seen.contains(line.hashHigh(), line.hashLow()) || !fileHashes.add(line.hashHigh(), line.hashLow())) {
                     duplicates++;
                     continue;
@@ -126,7 +135,7 @@ public class OrderLineLoader {
         }
         Map<String, String> descriptions = new HashMap<>();
         writer.described.forEach((sku, d) -> descriptions.put(sku, d.description));
-        return new Loaded(read, writer.written, rejected, duplicates, writer.days, descriptions, fileHashes);
+        return new Loaded(read, writer.written, rejected, duplicates, quality, writer.days, descriptions, fileHashes);
     }
 
     private static final int BATCH = 4096;

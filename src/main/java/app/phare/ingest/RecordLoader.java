@@ -30,7 +30,7 @@ public class RecordLoader {
     FileStorage storage;
 
     /** What loading a file did: lines read, upserted, rejected, and the days the loaded records fall on. */
-    public record Result(long read, long written, long rejected, Set<LocalDate> days) {
+    public record Result(long read, long written, long rejected, Set<LocalDate> days, FileQuality quality) {
     }
 
     /** A kind's handling of one record: null when accepted (its values bound and batched), else why not. */
@@ -42,10 +42,16 @@ public class RecordLoader {
     public static final class Values {
         private final NumberParser numbers;
         private final TimestampParser dates;
+        private FileQuality quality;
 
         Values(Source source, ZoneId tenantZone) {
             this.numbers = new NumberParser(source.format.decimalSeparator(), source.format.groupingSeparator());
             this.dates = new TimestampParser(source.format.dateFormat(), tenantZone, tenantZone);
+        }
+
+        /** A line kept, but outside expectations (negative spend, close before engage): counted in the quality report. */
+        public void note(String check) {
+            quality.note(check);
         }
 
         /** Trimmed text, null when empty. */
@@ -76,15 +82,19 @@ public class RecordLoader {
     public Result load(Connection c, long runId, SourceFile file, Source source, ZoneId tenantZone, String[] fields,
                        PreparedStatement upsert, Cleaner cleaner) throws IOException, SQLException, FileUnreadableException {
         Values values = new Values(source, tenantZone);
+        FileQuality quality = new FileQuality(fields);
+        values.quality = quality;
         Set<LocalDate> days = new TreeSet<>();
         long read = 0, written = 0, rejected = 0;
         try (InputStream in = storage.open(file.storagePath);
              SourceFileReader reader = new SourceFileReader(in, source.format, source.mapping, fields);
              PreparedStatement reject = c.prepareStatement(
                      "INSERT INTO reject (tenant_id, run_id, file_id, line_no, reason, raw) VALUES (?, ?, ?, ?, ?, ?)")) {
+            quality.header(reader.header());
             int batched = 0, rejectsBatched = 0;
             while (reader.next()) {
                 read++;
+                quality.observe(reader.values());
                 String problem = reader.shapeProblem();
                 if (problem == null) {
                     problem = cleaner.clean(reader.values(), values, days);
@@ -113,6 +123,6 @@ public class RecordLoader {
             upsert.executeBatch();
             reject.executeBatch();
         }
-        return new Result(read, written, rejected, days);
+        return new Result(read, written, rejected, days, quality);
     }
 }

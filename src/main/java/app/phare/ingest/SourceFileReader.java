@@ -34,6 +34,7 @@ public final class SourceFileReader implements AutoCloseable {
     private final String[] constants;
     private final String[] values;
     private int headerWidth = -1;
+    private List<String> header = List.of();
     private int neededWidth;
 
     /** An orders export. */
@@ -99,6 +100,7 @@ public final class SourceFileReader implements AutoCloseable {
                 header.add(h.strip());
             }
             headerWidth = header.size();
+            this.header = header;
             List<String> missing = new ArrayList<>();
             columns.forEach((field, column) -> {
                 int i = header.indexOf(column);
@@ -175,6 +177,11 @@ public final class SourceFileReader implements AutoCloseable {
                     + (headerWidth > 0 ? " (the header has " + headerWidth + ")" : "");
         }
         return null;
+    }
+
+    /** The file's header line (empty for files without one). */
+    public List<String> header() {
+        return header;
     }
 
     public String[] values() {

@@ -81,6 +81,15 @@ public class AdLoader implements KindLoader {
                         return names[i] + " " + t + " is too large";
                     }
                 }
+                if (n[2] < 0) {
+                    parse.note("negative spend");
+                }
+                if (n[1] > n[0] && text(v[IMPRESSIONS]) != null) {
+                    parse.note("more clicks than impressions");
+                }
+                if (n[3] > 0 && n[1] == 0 && text(v[CLICKS]) != null) {
+                    parse.note("conversions without clicks");
+                }
                 days.add(day);
                 upsert.setLong(1, file.tenantId);
                 upsert.setLong(2, source.id);

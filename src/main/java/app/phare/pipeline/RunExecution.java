@@ -80,6 +80,9 @@ public class RunExecution {
     DryRunReport dryRunReport;
 
     @Inject
+    QualityReport qualityReport;
+
+    @Inject
     jakarta.enterprise.inject.Instance<KindLoader> kindLoaders;
 
     @Inject
@@ -196,6 +199,17 @@ public class RunExecution {
         }
     }
 
+    /** The file's columns against the source's previous file; refuses the file when the source's policy is fail. */
+    private QualityReport.Drift drift(Connection c, Work work, Source source, List<String> header,
+                                      Map<Long, List<String>> headersInRun) throws SQLException, FileUnreadableException {
+        QualityReport.Drift drift = qualityReport.drift(c, work.tenantId(), source, header, headersInRun);
+        if (drift.any() && "fail".equals(source.options.driftPolicy())) {
+            throw new FileUnreadableException("the columns changed against the source's previous file (appeared: "
+                    + drift.added() + ", disappeared: " + drift.removed() + ") and the source's drift policy is fail");
+        }
+        return drift.any() && "ignore".equals(source.options.driftPolicy()) ? new QualityReport.Drift(List.of(), List.of()) : drift;
+    }
+
     private KindLoader kindLoader(SourceKind kind) {
         for (KindLoader l : kindLoaders) {
             if (l.kind() == kind) {
@@ -232,6 +246,8 @@ public class RunExecution {
         Set<LocalDate> days = new TreeSet<>();
         List<DryRunReport.FileReport> reports = new ArrayList<>();
         Map<KindLoader, Set<LocalDate>> kindDays = new java.util.LinkedHashMap<>();
+        List<QualityReport.Entry> qualityEntries = new ArrayList<>();
+        Map<Long, List<String>> headersInRun = new HashMap<>();
         Accumulation loadedLines = new Accumulation(null, work.dryRun() ? 0 : SalesAggregator.IN_MEMORY_LINES);
         for (SourceFile file : work.pending()) {
             Source source = work.sources().get(file.sourceId);
@@ -242,7 +258,10 @@ public class RunExecution {
                 if (source.kind != SourceKind.orders) {
                     KindLoader kindLoader = kindLoader(source.kind);
                     RecordLoader.Result loaded = kindLoader.load(c, work.runId(), file, source, work.zone());
+                    QualityReport.Drift drift = drift(c, work, source, loaded.quality().header(), headersInRun);
                     c.releaseSavepoint(savepoint);
+                    qualityEntries.add(qualityReport.of(c, work.runId(), file, source, loaded.read(), loaded.written(),
+                            loaded.rejected(), 0, loaded.quality(), drift));
                     kindDays.computeIfAbsent(kindLoader, k -> new TreeSet<>()).addAll(loaded.days());
                     read += loaded.read();
                     written += loaded.written();
@@ -256,7 +275,10 @@ public class RunExecution {
                     continue;
                 }
                 OrderLineLoader.Loaded loaded = loader.load(c, work.runId(), file, source, work.zone(), seen, loadedLines::add);
+                QualityReport.Drift drift = drift(c, work, source, loaded.quality().header(), headersInRun);
                 c.releaseSavepoint(savepoint);
+                qualityEntries.add(qualityReport.of(c, work.runId(), file, source, loaded.linesRead(), loaded.linesWritten(),
+                        loaded.linesRejected(), loaded.duplicates(), loaded.quality(), drift));
                 seen.addAll(loaded.hashes());
                 days.addAll(loaded.days());
                 descriptions.putAll(loaded.descriptions());
@@ -275,6 +297,7 @@ public class RunExecution {
                 if (loadedLines.lines() != accumulatedBefore) {
                     loadedLines.abandon();
                 }
+                qualityEntries.add(QualityReport.unreadable(source, file, e.getMessage()));
                 if (work.dryRun()) {
                     reports.add(DryRunReport.FileReport.unreadable(file.id, e.getMessage()));
                 } else {
@@ -305,8 +328,10 @@ public class RunExecution {
             // everything this attempt wrote goes; what the report needs is kept
             c.rollback(beforeFacts);
             dryRunReport.write(c, work.tenantId(), work.runId(), reports);
+            qualityReport.write(c, work.tenantId(), work.runId(), qualityEntries);
             return steps;
         }
+        qualityReport.write(c, work.tenantId(), work.runId(), qualityEntries);
 
         step(work, "aggregate", attempt);
         started = System.nanoTime();

@@ -25,6 +25,9 @@ public class RunResource {
     @Inject
     CurrentUser user;
 
+    @Inject
+    app.phare.quality.QualityService quality;
+
     @GET
     public List<RunView> list(@RestQuery String job, @RestQuery String status, @RestQuery String trigger,
                               @RestQuery String date, @RestQuery Integer limit) {
@@ -36,6 +39,12 @@ public class RunResource {
     @Path("/{runId}")
     public RunView get(@PathParam("runId") long runId) {
         return runs.find(runId).orElseThrow(() -> ProblemException.notFound("run " + runId));
+    }
+
+    @GET
+    @Path("/{runId}/quality")
+    public app.phare.quality.QualityService.RunQuality quality(@PathParam("runId") long runId) {
+        return quality.run(runId);
     }
 
     @GET

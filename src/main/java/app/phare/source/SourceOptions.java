@@ -7,17 +7,24 @@ import java.util.Map;
  * Kind-specific settings of a source: for CRM deals, which stage words mean open, won or lost (added to the
  * defaults); for products, other spellings of a sku or name (alias → sku), so that orders, deals and stock join.
  */
-public record SourceOptions(Map<String, String> stages, Map<String, String> aliases) {
+public record SourceOptions(Map<String, String> stages, Map<String, String> aliases, String driftPolicy) {
 
-    public static final SourceOptions NONE = new SourceOptions(Map.of(), Map.of());
+    public static final SourceOptions NONE = new SourceOptions(Map.of(), Map.of(), null);
+    /** What a file whose columns changed against the source's previous file does: nothing, a warning, or fail. */
+    public static final java.util.List<String> DRIFT_POLICIES = java.util.List.of("ignore", "warn", "fail");
 
     public SourceOptions {
         stages = stages == null ? Map.of() : Map.copyOf(stages);
         aliases = aliases == null ? Map.of() : Map.copyOf(aliases);
+        driftPolicy = driftPolicy == null || driftPolicy.isBlank() ? "warn" : driftPolicy.strip().toLowerCase(Locale.ROOT);
     }
 
     /** Checks the stage words: each maps to open, won or lost. */
     public SourceOptions validate() {
+        if (!DRIFT_POLICIES.contains(driftPolicy)) {
+            throw app.phare.common.ProblemException.badRequest("options.driftPolicy",
+                    "driftPolicy must be one of " + DRIFT_POLICIES + ", not '" + driftPolicy + "'");
+        }
         stages.forEach((word, status) -> {
             if (!java.util.List.of("open", "won", "lost").contains(status == null ? "" : status.toLowerCase(Locale.ROOT))) {
                 throw app.phare.common.ProblemException.badRequest("options.stages." + word,

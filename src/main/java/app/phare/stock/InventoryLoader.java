@@ -86,6 +86,9 @@ public class InventoryLoader implements KindLoader {
                         return names[i] + " " + t + " is too large";
                     }
                 }
+                if (n[0] < 0) {
+                    parse.note("stock below zero");
+                }
                 days.add(date);
                 upsert.setLong(1, file.tenantId);
                 upsert.setLong(2, source.id);

@@ -33,7 +33,7 @@ class TenantIsolationTest {
     private static final Set<String> WALKED = Set.of("TenantResource", "SourceResource", "FileResource", "RunResource",
             "MetricsResource", "DashboardPage", "SourcesPage", "LoginPage", "JobResource", "AdminPage",
             "NotificationResource", "NotificationsPage", "MarketingResource", "MarketingPage", "PipelineResource",
-            "PipelinePage", "StockResource", "StockPage");
+            "PipelinePage", "StockResource", "StockPage", "QualityPage");
 
     private Api.TestTenant a;
     private Api.TestTenant b;
@@ -93,6 +93,7 @@ class TenantIsolationTest {
         assertThat(asB.get("/api/sources").then().statusCode(200).extract().jsonPath().getList("id")).doesNotContain((int) sourceA);
         for (String path : List.of("/api/sources/" + sourceA, "/api/sources/" + sourceA + "/files",
                 "/api/sources/" + sourceA + "/files/" + fileA, "/api/runs/" + runA, "/api/runs/" + runA + "/rejects",
+                "/api/runs/" + runA + "/quality",
                 "/api/tenants/" + a.id(), "/api/tenants/" + a.id() + "/users")) {
             Response r = b.asAdmin().get(path);
             assertThat(r.statusCode()).as(path).isEqualTo(404);
@@ -133,7 +134,7 @@ class TenantIsolationTest {
             assertThat(b.asManager().get(path).then().statusCode(200).extract().asString()).as(path)
                     .doesNotContain("SECRET-AGENT", "SECRET-CAMPAIGN", "SECRET-SKU");
         }
-        for (String page : List.of("/pipeline", "/marketing", "/stock")) {
+        for (String page : List.of("/pipeline", "/marketing", "/stock", "/quality")) {
             var session = login(b.manager(), b.password());
             assertThat(RestAssured.given().cookies(session).get(page).then().statusCode(200).extract().asString()).as(page)
                     .doesNotContain("SECRET-AGENT", "SECRET-CAMPAIGN", "SECRET-SKU");
