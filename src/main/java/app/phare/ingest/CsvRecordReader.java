@@ -9,7 +9,7 @@ import java.util.List;
  * Splits decoded text into CSV records (RFC 4180: a configurable delimiter, double quotes, doubled quotes inside
  * quoted fields, line breaks inside quoted fields). Keeps each record's first line number and its raw text.
  */
-public final class CsvRecordReader {
+public final class CsvRecordReader implements RowSource {
 
     private final BufferedReader in;
     private final char delimiter;

@@ -26,7 +26,9 @@ import java.util.zip.ZipException;
 public final class SourceFileReader implements AutoCloseable {
 
     private final InputStream raw;
-    private final CsvRecordReader csv;
+    private final RowSource csv;
+    private final XlsxRows workbook;
+    private final java.nio.file.Path spooled;
     private final String encoding;
     private final String[] fields;
     private final int[] columnOf;
@@ -51,12 +53,50 @@ public final class SourceFileReader implements AutoCloseable {
         this.values = new String[fields.length];
         this.raw = decompressIfGzip(file);
         this.encoding = format.encoding();
-        CharsetDecoder decoder = format.charset().newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        this.csv = new CsvRecordReader(new BufferedReader(new InputStreamReader(raw, decoder), 1 << 16),
-                format.delimiter().charAt(0));
+        if (isZip(raw)) {
+            // an Excel workbook: read from a file, whose zip directory can be read without inflating everything
+            spooled = java.nio.file.Files.createTempFile("phare-workbook-", ".xlsx");
+            java.nio.file.Files.copy(raw, spooled, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            try {
+                workbook = new XlsxRows(spooled, format.sheet(), format.decimalSeparator(),
+                        format.skipRows() == null ? 0 : format.skipRows());
+            } catch (FileUnreadableException | IOException e) {
+                java.nio.file.Files.deleteIfExists(spooled);
+                throw e;
+            }
+            csv = workbook;
+        } else {
+            spooled = null;
+            workbook = null;
+            CharsetDecoder decoder = format.charset().newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+            csv = new CsvRecordReader(new BufferedReader(new InputStreamReader(raw, decoder), 1 << 16),
+                    format.delimiter().charAt(0));
+        }
+        // a workbook skips by row number (blank rows are not in the sheet); a CSV file by lines
+        int skip = workbook != null || format.skipRows() == null ? 0 : format.skipRows();
+        for (int i = 0; i < skip; i++) {
+            if (!nextRecord()) {
+                throw new FileUnreadableException("the file has fewer rows than the " + skip + " to skip before its header");
+            }
+        }
         mapColumns(format, mapping);
+    }
+
+    /** Whether the stream (marked and reset here) starts like a zip archive, as .xlsx workbooks do. */
+    private static boolean isZip(InputStream in) throws IOException, FileUnreadableException {
+        in.mark(4);
+        byte[] magic;
+        try {
+            magic = in.readNBytes(4);
+        } catch (ZipException e) {
+            throw new FileUnreadableException("the gzip data is corrupt: " + e.getMessage());
+        } catch (java.io.EOFException e) {
+            throw new FileUnreadableException("the file ends unexpectedly (truncated gzip data)");
+        }
+        in.reset();
+        return magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
     }
 
     /** The stream itself, or its decompressed content when it starts with the gzip magic bytes. */
@@ -154,7 +194,7 @@ public final class SourceFileReader implements AutoCloseable {
     private boolean nextRecord() throws IOException, FileUnreadableException {
         try {
             boolean more = csv.next();
-            if (more && csv.raw().indexOf('\0') >= 0) {
+            if (more && workbook == null && csv.raw().indexOf('\0') >= 0) {
                 throw new FileUnreadableException("the file is not text (line " + csv.lineNo()
                         + " contains NUL bytes); upload the CSV export itself");
             }
@@ -198,6 +238,15 @@ public final class SourceFileReader implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        raw.close();
+        try {
+            if (workbook != null) {
+                workbook.close();
+            }
+        } finally {
+            raw.close();
+            if (spooled != null) {
+                java.nio.file.Files.deleteIfExists(spooled);
+            }
+        }
     }
 }

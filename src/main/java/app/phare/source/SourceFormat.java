@@ -16,7 +16,15 @@ public record SourceFormat(String delimiter,
                            String dateFormat,
                            String decimalSeparator,
                            String groupingSeparator,
-                           String timezone) {
+                           String timezone,
+                           String sheet,
+                           Integer skipRows) {
+
+    /** A CSV format (no sheet, no rows skipped before the header). */
+    public SourceFormat(String delimiter, String encoding, Boolean header, String dateFormat, String decimalSeparator,
+                        String groupingSeparator, String timezone) {
+        this(delimiter, encoding, header, dateFormat, decimalSeparator, groupingSeparator, timezone, null, 0);
+    }
 
     /** The default date format: ISO date-time, with 'T' or a space, optional seconds, fraction and offset. */
     public static final String ISO = "ISO";
@@ -34,11 +42,16 @@ public record SourceFormat(String delimiter,
                 dateFormat == null || dateFormat.isBlank() ? d.dateFormat : dateFormat,
                 decimalSeparator == null || decimalSeparator.isEmpty() ? d.decimalSeparator : decimalSeparator,
                 groupingSeparator == null ? d.groupingSeparator : groupingSeparator,
-                timezone == null || timezone.isBlank() ? null : timezone.trim());
+                timezone == null || timezone.isBlank() ? null : timezone.trim(),
+                sheet == null || sheet.isBlank() ? null : sheet.trim(),
+                skipRows == null ? 0 : skipRows);
     }
 
     /** Checks a format that has its defaults filled in. */
     public SourceFormat validate() {
+        if (skipRows != null && (skipRows < 0 || skipRows > 1000)) {
+            throw ProblemException.badRequest("format.skipRows", "skipRows is how many rows come before the header: 0 to 1000, was " + skipRows);
+        }
         if (delimiter.length() != 1 || delimiter.equals("\"") || delimiter.equals("\n") || delimiter.equals("\r")) {
             throw ProblemException.badRequest("format.delimiter", "delimiter must be a single character other than a quote or line break, was '" + delimiter + "'");
         }
