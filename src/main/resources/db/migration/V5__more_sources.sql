@@ -151,3 +151,8 @@ CREATE POLICY tenant_isolation ON run_quality TO phare_tenant
     USING (tenant_id = nullif(current_setting('phare.tenant_id', true), '')::bigint)
     WITH CHECK (tenant_id = nullif(current_setting('phare.tenant_id', true), '')::bigint);
 GRANT SELECT, INSERT, UPDATE, DELETE ON run_quality TO phare_tenant;
+
+-- Pull sources: a REST endpoint instead of uploads. Its settings (headers apart), its secret headers (encrypted), the
+-- cursor of the last successful pull; each pull is kept as a file with the cursor it reached.
+ALTER TABLE source ADD COLUMN pull jsonb, ADD COLUMN pull_secrets text, ADD COLUMN pull_cursor text;
+ALTER TABLE source_file ADD COLUMN pull_cursor text;

@@ -51,4 +51,8 @@ public class SourceFile {
 
     @Column(name = "run_id")
     public Long runId;
+
+    /** For a pulled file: the cursor its records reach. */
+    @Column(name = "pull_cursor")
+    public String pullCursor;
 }

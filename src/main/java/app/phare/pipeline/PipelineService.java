@@ -122,6 +122,9 @@ public class PipelineService {
             execution.attemptStarted(work, attempt);
             List<RunView.Step> steps;
             try {
+                if (execution.pull(work)) {
+                    work = execution.reload(work);
+                }
                 steps = execution.attempt(work, attempt);
             } catch (RunExecution.RunTakenOver e) {
                 LOG.warn(e.getMessage());
@@ -130,7 +133,8 @@ public class PipelineService {
             } catch (Throwable e) {
                 String error = describe(e);
                 execution.attemptEnded(work, attempt, error);
-                if (attempt >= attempts || e instanceof Error) {
+                // a pull source's client error (401, 404…) will not go away by trying again
+                if (attempt >= attempts || e instanceof Error || e instanceof app.phare.ingest.PullClient.PullFailed) {
                     LOG.errorf(e, "run %d of tenant %d failed after %d attempt(s)", runId, work.tenantId(), attempt);
                     execution.fail(runId, attempts == 1 ? error : "failed " + attempt + " times; last error: " + error);
                     ended.fire(new RunEnded(work.tenantId(), work.job(), runId, PipelineRun.FAILED, work.dryRun(), error));

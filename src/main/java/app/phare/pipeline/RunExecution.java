@@ -83,6 +83,9 @@ public class RunExecution {
     QualityReport qualityReport;
 
     @Inject
+    app.phare.ingest.PullService pulls;
+
+    @Inject
     jakarta.enterprise.inject.Instance<KindLoader> kindLoaders;
 
     @Inject
@@ -103,6 +106,24 @@ public class RunExecution {
             run.executedBy = PipelineRun.THIS_INSTANCE;
             return work(run);
         });
+    }
+
+    /** Pulls the new records of the tenant's pull sources into pending files (nightly runs only); true if any arrived. */
+    boolean pull(Work work) throws app.phare.ingest.PullClient.PullFailed, IOException {
+        if (work.dryRun() || work.from() != null) {
+            return false;
+        }
+        boolean any = false;
+        for (Source source : work.sources().values()) {
+            if (source.pull != null) {
+                try {
+                    any |= pulls.pull(source);
+                } catch (app.phare.ingest.PullClient.PullFailed e) {
+                    throw new app.phare.ingest.PullClient.PullFailed("pulling source '" + source.name + "': " + e.getMessage());
+                }
+            }
+        }
+        return any;
     }
 
     /** The same run's work again, for a retry: files may have arrived meanwhile. */
@@ -374,6 +395,14 @@ public class RunExecution {
             ps.setLong(3, runId);
             ps.setLong(4, file.id);
             ps.executeUpdate();
+        }
+        if (SourceFile.PROCESSED.equals(status) && file.pullCursor != null) {
+            // the pull's records are in: the next pull starts after them
+            try (PreparedStatement ps = c.prepareStatement("UPDATE source SET pull_cursor = ? WHERE id = ?")) {
+                ps.setString(1, file.pullCursor);
+                ps.setLong(2, file.sourceId);
+                ps.executeUpdate();
+            }
         }
     }
 

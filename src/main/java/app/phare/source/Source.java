@@ -37,6 +37,18 @@ public class Source {
     @JdbcTypeCode(SqlTypes.JSON)
     public SourceOptions options = SourceOptions.NONE;
 
+    /** For a pull source: its settings, without the headers' values. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public PullConfig pull;
+
+    /** The pull headers, encrypted. */
+    @Column(name = "pull_secrets")
+    public String pullSecrets;
+
+    /** Where the last successful pull stopped (the incremental field's largest value). */
+    @Column(name = "pull_cursor")
+    public String pullCursor;
+
     @Column(name = "fresh_warn_hours")
     public int freshWarnHours = 26;
 

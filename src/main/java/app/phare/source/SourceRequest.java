@@ -11,10 +11,11 @@ public record SourceRequest(@NotBlank @Size(max = 120) String name,
                             SourceFormat format,
                             @NotNull SourceMapping mapping,
                             @Valid Thresholds freshness,
-                            SourceOptions options) {
+                            SourceOptions options,
+                            PullConfig pull) {
 
     public SourceRequest(String name, SourceKind kind, SourceFormat format, SourceMapping mapping) {
-        this(name, kind, format, mapping, null, null);
+        this(name, kind, format, mapping, null, null, null);
     }
 
     /** After how many hours without a successful ingestion a source is "warn", and "error". */

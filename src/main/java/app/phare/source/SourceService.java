@@ -20,6 +20,20 @@ public class SourceService {
     @Inject
     TenantScope scope;
 
+    @Inject
+    app.phare.common.Secrets secrets;
+
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
+
+    private String toJson(Object o) {
+        try {
+            return json.writeValueAsString(o);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public SourceView create(SourceRequest request) {
         SourceFormat format = (request.format() == null ? SourceFormat.defaults() : request.format()).withDefaults().validate();
         SourceMapping mapping = request.mapping().validate(request.kind(), format.header());
@@ -35,6 +49,11 @@ public class SourceService {
             s.format = format;
             s.mapping = mapping;
             s.options = request.options() == null ? SourceOptions.NONE : request.options().validate();
+            if (request.pull() != null) {
+                PullConfig pull = request.pull().validate();
+                s.pull = pull.withoutSecrets();
+                s.pullSecrets = pull.headers().isEmpty() ? null : secrets.encrypt(toJson(pull.headers()));
+            }
             if (request.freshness() != null) {
                 int[] t = thresholds(request.freshness());
                 s.freshWarnHours = t[0];

@@ -4,9 +4,9 @@ import java.time.Instant;
 
 /** A source as the API shows it, with how fresh its data is. */
 public record SourceView(long id, String name, SourceKind kind, SourceFormat format, SourceMapping mapping,
-                         SourceOptions options, Instant createdAt, Freshness freshness) {
+                         SourceOptions options, PullConfig pull, Instant createdAt, Freshness freshness) {
 
     static SourceView of(Source s, Freshness freshness) {
-        return new SourceView(s.id, s.name, s.kind, s.format, s.mapping, s.options, s.createdAt, freshness);
+        return new SourceView(s.id, s.name, s.kind, s.format, s.mapping, s.options, s.pull, s.createdAt, freshness);
     }
 }
