@@ -25,10 +25,28 @@ public final class CsvRecordReader implements RowSource {
     }
 
     /** Reads the next record; false at the end of the input. Blank lines are skipped. */
+    /** Most physical lines one quoted field may span; beyond, its opening quote is taken as never closed. */
+    static final int MAX_QUOTED_LINES = 1_000;
+
+    /** Lines read ahead while looking for a closing quote, to be read again. */
+    private final java.util.ArrayDeque<String> reread = new java.util.ArrayDeque<>();
+    private String problem;
+
+    private String readLine() throws IOException {
+        return reread.isEmpty() ? in.readLine() : reread.pollFirst();
+    }
+
+    /** Why the current record is malformed (a quote never closed), or null. */
+    @Override
+    public String problem() {
+        return problem;
+    }
+
     public boolean next() throws IOException {
+        problem = null;
         String line;
         do {
-            line = in.readLine();
+            line = readLine();
             if (line == null) {
                 return false;
             }
@@ -44,16 +62,28 @@ public final class CsvRecordReader implements RowSource {
             raw = line;
             return true;
         }
+        String first = line;
         StringBuilder rawText = new StringBuilder(line);
+        java.util.List<String> continuation = new java.util.ArrayList<>();
         boolean recordStart = true;
         while (!parseQuoted(line, recordStart)) {
             recordStart = false;
-            String more = in.readLine();
+            String more = continuation.size() < MAX_QUOTED_LINES ? readLine() : null;
             if (more == null) {
-                fields.add(field.toString());
+                // the quote is never closed: this line alone is the bad record, the lines after it are read again
+                for (int i = continuation.size() - 1; i >= 0; i--) {
+                    reread.addFirst(continuation.get(i));
+                }
+                physicalLine = recordLine;
+                fields.clear();
                 field.setLength(0);
-                break;
+                inQuotes = false;
+                split(first);
+                raw = first;
+                problem = "unbalanced quote: a quoted field opened on this line is never closed";
+                return true;
             }
+            continuation.add(more);
             physicalLine++;
             field.append('\n');
             rawText.append('\n').append(more);

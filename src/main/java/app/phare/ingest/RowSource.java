@@ -20,4 +20,9 @@ public interface RowSource {
 
     /** The row as the user would recognise it. */
     String raw();
+
+    /** Why the row is malformed as a whole (e.g. a quote never closed), or null. */
+    default String problem() {
+        return null;
+    }
 }

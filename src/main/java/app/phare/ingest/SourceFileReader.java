@@ -211,6 +211,9 @@ public final class SourceFileReader implements AutoCloseable {
 
     /** Why the current record cannot be read as an order line (too few columns), or null. */
     public String shapeProblem() {
+        if (csv.problem() != null) {
+            return csv.problem();
+        }
         int width = csv.size();
         if (width < neededWidth) {
             return "the line has " + width + " column" + (width == 1 ? "" : "s") + ", the mapping needs " + neededWidth

@@ -80,9 +80,25 @@ class CsvRecordReaderTest {
     }
 
     @Test
-    void endsUnterminatedQuotedFieldAtEndOfInput() throws IOException {
-        Rec record = read("1,\"never closed\nstill open").get(0);
-        assertThat(record.fields()).containsExactly("1", "never closed\nstill open");
+    void takesAQuoteNeverClosedAsOneMalformedLineAndReadsOnAfterIt() throws IOException {
+        CsvRecordReader csv = new CsvRecordReader(new BufferedReader(new StringReader("a,b\n1,\"never closed\n2,still read\n")), ',');
+        assertThat(csv.next()).isTrue();
+        assertThat(csv.problem()).isNull();
+        assertThat(csv.next()).isTrue();
+        assertThat(csv.problem()).startsWith("unbalanced quote");
+        assertThat(csv.lineNo()).isEqualTo(2);
+        assertThat(csv.raw()).isEqualTo("1,\"never closed");
+        assertThat(csv.next()).isTrue();
+        assertThat(csv.problem()).isNull();
+        assertThat(csv.fields()).containsExactly("2", "still read");
+        assertThat(csv.lineNo()).isEqualTo(3);
+        assertThat(csv.next()).isFalse();
+    }
+
+    @Test
+    void aQuotedFieldMayStillSpanSeveralLines() throws IOException {
+        Rec record = read("1,\"two\nlines\",3\n4,5,6\n").get(0);
+        assertThat(record.fields()).containsExactly("1", "two\nlines", "3");
     }
 
     @Test

@@ -30,26 +30,31 @@ class DataQualityTest {
                 + "A4,2025-02-03 12:30:00,PEN-3,Pen,0,12.00,C3,France,web\n"             // quantity 0
                 + "A5,2025-02-03 13:00:00,PEN-3\n"                                       // too few fields
                 + "A6,2025-02-31 13:00:00,PEN-3,Pen,1,12.00,C3,France,web\n"             // no such day
-                + "R1,2025-02-03 18:00:00,MUG-1,Blue mug,-1,4.50,C1,France,web\n";       // a return
+                + "R1,2025-02-03 18:00:00,MUG-1,Blue mug,-1,4.50,C1,France,web\n"        // a return
+                + "A7,2025-02-03 14:00:00,PEN-3,\"Pen, broken,1,12.00,C3,France,web\n"   // a quote never closed
+                + "A8,2025-02-03 15:00:00,LAMP-5,Lamp,1,34.90,C8,France,web\n";         // good again
         Api.upload(t, source, file.getBytes());
         long run = Api.runNightly(t);
 
         JsonPath q = t.asManager().get("/api/runs/" + run + "/quality").then().statusCode(200).extract().jsonPath();
         Map<String, Object> report = q.getMap("sources[0]");
-        assertThat(report).containsEntry("sourceId", (int) source).containsEntry("kind", "orders").containsEntry("linesRead", 8)
-                .containsEntry("loaded", 3).containsEntry("rejected", 4).containsEntry("duplicates", 1);
+        assertThat(report).containsEntry("sourceId", (int) source).containsEntry("kind", "orders").containsEntry("linesRead", 10)
+                .containsEntry("loaded", 4).containsEntry("rejected", 5).containsEntry("duplicates", 1);
         assertThat(q.getMap("sources[0].rejectedByReason")).containsOnlyKeys("quantity … is not a number", "quantity is 0",
                 "the line has 3 columns, the mapping needs 9 (the header has 9)",
-                "timestamp … does not match the source's date format or is not a real date");
+                "timestamp … does not match the source's date format or is not a real date",
+                "unbalanced quote: a quoted field opened on this line is never closed");
         assertThat(q.getMap("sources[0].checks")).containsEntry("return lines (negative quantity)", 1)
                 .containsEntry("lines without a customer id", 1);
         Map<String, Object> nullRates = q.getMap("sources[0].nullRates");
         assertThat(nullRates).containsKeys("orderId", "customerId", "channel");
-        assertThat(((Number) nullRates.get("customerId")).doubleValue()).as("A2, and A5 that stops short").isEqualTo(0.25);
+        assertThat(((Number) nullRates.get("customerId")).doubleValue()).as("A2, and A5 that stops short").isCloseTo(0.2, org.assertj.core.data.Offset.offset(1e-6));
         assertThat(((Number) nullRates.get("orderId")).doubleValue()).isZero();
-        // the good lines count once: A1 (once), A2; R1 is a return
+        // the good lines count once: A1 (once), A2, A8 after the broken line; R1 is a return
         assertThat(t.asManager().get("/api/metrics/sales?from=2025-02-01&to=2025-02-28&grain=month").then().extract()
-                .jsonPath().getList("rows.orders")).containsExactly(2);
+                .jsonPath().getList("rows.orders")).containsExactly(3);
+        assertThat(t.asAdmin().get("/api/runs/" + run + "/rejects").then().extract().asString())
+                .contains("unbalanced quote").contains("A7,2025-02-03 14:00:00");
         assertThat(t.asManager().get("/api/runs/999999999/quality").statusCode()).isEqualTo(404);
     }
 
