@@ -13,9 +13,9 @@ import java.util.Locale;
 public final class OrderLineCleaner {
 
     public static final String[] FIELDS = {"orderId", "orderedAt", "sku", "description", "quantity", "unitPrice",
-            "customerId", "country", "channel"};
+            "customerId", "country", "channel", "lineAmount", "discount"};
     public static final int ORDER_ID = 0, ORDERED_AT = 1, SKU = 2, DESCRIPTION = 3, QUANTITY = 4, UNIT_PRICE = 5,
-            CUSTOMER_ID = 6, COUNTRY = 7, CHANNEL = 8;
+            CUSTOMER_ID = 6, COUNTRY = 7, CHANNEL = 8, LINE_AMOUNT = 9, DISCOUNT = 10;
 
     /** Limits of numeric(14,3) and numeric(14,4), as scaled longs. */
     private static final long MAX_QUANTITY_E3 = 100_000_000_000_000L;
@@ -24,6 +24,8 @@ public final class OrderLineCleaner {
     private final NumberParser numbers;
     private final TimestampParser timestamps;
     private final StringBuilder canonical = new StringBuilder(256);
+    /** Whether a discount column holds a rate (0.15) rather than an amount off the line. */
+    private final boolean discountIsRate;
 
     /** Either a clean line or the reason the line was rejected. */
     public record Result(CleanOrderLine line, String rejection) {
@@ -33,6 +35,11 @@ public final class OrderLineCleaner {
     }
 
     public OrderLineCleaner(SourceFormat format, ZoneId sourceZone, ZoneId tenantZone) {
+        this(format, sourceZone, tenantZone, true);
+    }
+
+    public OrderLineCleaner(SourceFormat format, ZoneId sourceZone, ZoneId tenantZone, boolean discountIsRate) {
+        this.discountIsRate = discountIsRate;
         this.numbers = new NumberParser(format.decimalSeparator(), format.groupingSeparator());
         this.timestamps = new TimestampParser(format.dateFormat(), sourceZone, tenantZone);
     }
@@ -43,6 +50,8 @@ public final class OrderLineCleaner {
         String sku = text(raw[SKU]);
         String quantityText = text(raw[QUANTITY]);
         String priceText = text(raw[UNIT_PRICE]);
+        String amountText = raw.length > LINE_AMOUNT ? text(raw[LINE_AMOUNT]) : null;
+        String discountText = raw.length > DISCOUNT ? text(raw[DISCOUNT]) : null;
         if (orderId == null) {
             return reject("missing order id");
         }
@@ -55,7 +64,7 @@ public final class OrderLineCleaner {
         if (quantityText == null) {
             return reject("missing quantity");
         }
-        if (priceText == null) {
+        if (priceText == null && amountText == null) {
             return reject("missing unit price");
         }
         TimestampParser.Parsed at = timestamps.parse(orderedAtText);
@@ -66,12 +75,33 @@ public final class OrderLineCleaner {
         if (quantity == NumberParser.NOT_A_NUMBER) {
             return reject("quantity '" + quantityText + "' is not a number");
         }
-        long price = numbers.parse(priceText, 4);
-        if (price == NumberParser.NOT_A_NUMBER) {
-            return reject("unit price '" + priceText + "' is not a number");
-        }
         if (quantity == 0) {
             return reject("quantity is 0");
+        }
+        long price;
+        if (priceText != null) {
+            price = numbers.parse(priceText, 4);
+            if (price == NumberParser.NOT_A_NUMBER) {
+                return reject("unit price '" + priceText + "' is not a number");
+            }
+        } else {
+            // a line total instead of a unit price: the unit price is the total over the quantity
+            long amount = numbers.parse(amountText, 4);
+            if (amount == NumberParser.NOT_A_NUMBER) {
+                return reject("line amount '" + amountText + "' is not a number");
+            }
+            if (amount == NumberParser.TOO_LARGE || quantity == NumberParser.TOO_LARGE) {
+                return reject("line amount " + amountText + " is too large");
+            }
+            price = divide(java.math.BigInteger.valueOf(amount).multiply(java.math.BigInteger.valueOf(1000)), quantity);
+            priceText = amountText;
+        }
+        if (discountText != null && price != NumberParser.TOO_LARGE && quantity != NumberParser.TOO_LARGE) {
+            String discounted = discount(discountText, quantity, price);
+            if (discounted.startsWith("!")) {
+                return reject(discounted.substring(1));
+            }
+            price = Long.parseLong(discounted);
         }
         if (price != NumberParser.TOO_LARGE && price <= 0) {
             return reject("unit price must be positive, was " + NumberParser.plain(price, 4));
@@ -101,6 +131,36 @@ public final class OrderLineCleaner {
         long[] hash = Murmur3.hash128(bytes, bytes.length);
         return new Result(new CleanOrderLine(orderId, at.instant(), at.day(), sku, description, quantity, price,
                 customerId, country, channel, hash[0], hash[1]), null);
+    }
+
+    /** numerator / quantity, rounded half up (away from zero), as a long. */
+    private static long divide(java.math.BigInteger numerator, long quantity) {
+        return new java.math.BigDecimal(numerator).divide(java.math.BigDecimal.valueOf(quantity), 0, java.math.RoundingMode.HALF_UP)
+                .longValueExact();
+    }
+
+    /** The unit price after the discount (a rate of it, or an amount off the line), or "!reason" when it cannot be. */
+    private String discount(String text, long quantity, long price) {
+        if (discountIsRate) {
+            long rate = numbers.parse(text, 6);
+            if (rate == NumberParser.NOT_A_NUMBER || rate == NumberParser.TOO_LARGE) {
+                return "!discount '" + text + "' is not a number";
+            }
+            if (rate < 0 || rate > 1_000_000) {
+                return "!discount " + text + " is not a rate between 0 and 1";
+            }
+            return Long.toString(new java.math.BigDecimal(price).multiply(java.math.BigDecimal.valueOf(1_000_000 - rate))
+                    .divide(java.math.BigDecimal.valueOf(1_000_000), 0, java.math.RoundingMode.HALF_UP).longValueExact());
+        }
+        long amount = numbers.parse(text, 4);
+        if (amount == NumberParser.NOT_A_NUMBER || amount == NumberParser.TOO_LARGE) {
+            return "!discount '" + text + "' is not a number";
+        }
+        // line value (x10^7) less the amount (x10^4 → x10^7), over the quantity (x10^3): a price x10^4
+        java.math.BigInteger value = java.math.BigInteger.valueOf(quantity).multiply(java.math.BigInteger.valueOf(price))
+                .subtract(java.math.BigInteger.valueOf(Math.abs(amount)).multiply(java.math.BigInteger.valueOf(1000))
+                        .multiply(java.math.BigInteger.valueOf(Long.signum(quantity))));
+        return Long.toString(divide(value, quantity));
     }
 
     private void appendNullable(String s) {

@@ -91,7 +91,10 @@ public class DashboardService {
                 // a previous period that starts before the data would compare with a partial period
                 SalesRow before = previous.from().isBefore(span[0]) ? null : total(t, previous, country, channel);
                 if (now != null) {
-                    kpis = kpis(now, before, current);
+                    kpis = new ArrayList<>(kpis(now, before, current));
+                    if (country == null && channel == null) {
+                        grossMargin(t, current, before == null ? null : previous).ifPresent(kpis::add);
+                    }
                     returns = now.returns();
                     chart = chart(t, current, country, channel, byMonth, tenant);
                     topCountries = top(metrics.summarize(t, SalesQuery.Dimension.country, current, country, channel, 8), Map.of());
@@ -110,6 +113,21 @@ public class DashboardService {
                     country == null && channel == null, runs.lastSuccess().orElse(null),
                     span == null ? null : span[0], span == null ? null : span[1], error, freshness[0], notes);
         });
+    }
+
+    /** Net revenue less the cost of the units sold, on the products whose unit cost a products source gives. */
+    private java.util.Optional<DashboardView.Kpi> grossMargin(long tenant, RangeSplit current, RangeSplit previous) {
+        BigDecimal[] now = metrics.grossMargin(tenant, current);
+        if (now == null) {
+            return java.util.Optional.empty();
+        }
+        BigDecimal margin = now[0].subtract(now[1]);
+        BigDecimal[] before = previous == null ? null : metrics.grossMargin(tenant, previous);
+        String rate = now[0].signum() == 0 ? "" : ", " + margin.multiply(BigDecimal.valueOf(100))
+                .divide(now[0], 1, RoundingMode.HALF_UP).toPlainString() + "% of their revenue";
+        return java.util.Optional.of(new DashboardView.Kpi("Gross margin", margin.setScale(2, RoundingMode.HALF_UP), null,
+                change(margin, before == null ? null : before[0].subtract(before[1])),
+                "on products with a known unit cost" + rate));
     }
 
     private SalesRow total(long tenant, RangeSplit split, String country, String channel) {

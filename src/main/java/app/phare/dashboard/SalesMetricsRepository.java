@@ -122,6 +122,26 @@ public class SalesMetricsRepository {
                 ((Number) r[3]).longValue(), ((Number) r[4]).longValue(), units(r[5]))).toList();
     }
 
+    /**
+     * For the products with a known unit cost, over a range: their net revenue and the cost of their units sold, or null
+     * when no product sold in the range has a cost.
+     */
+    public BigDecimal[] grossMargin(long tenantId, RangeSplit split) {
+        Object[] r = (Object[]) em.createNativeQuery("""
+                SELECT sum(x.net_revenue_e7), sum(x.units_e3 * p.unit_cost_e4), count(*) FROM (
+                    SELECT product, net_revenue_e7, units_e3 FROM product_sales_month
+                    WHERE tenant_id = :tenant AND month = ANY (CAST(:months AS date[]))
+                    UNION ALL SELECT product, net_revenue_e7, units_e3 FROM product_sales_day
+                    WHERE tenant_id = :tenant AND day = ANY (CAST(:days AS date[]))) x
+                JOIN product p ON p.tenant_id = :tenant AND p.sku = x.product AND p.unit_cost_e4 IS NOT NULL""")
+                .setParameter("tenant", tenantId).setParameter("months", dateArray(split.months()))
+                .setParameter("days", dateArray(split.days())).getSingleResult();
+        if (((Number) r[2]).longValue() == 0) {
+            return null;
+        }
+        return new BigDecimal[]{scaled(r[0], 7), scaled(r[1], 7)};
+    }
+
     /** Descriptions of the given skus. */
     @SuppressWarnings("unchecked")
     public java.util.Map<String, String> productNames(long tenantId, List<String> skus) {

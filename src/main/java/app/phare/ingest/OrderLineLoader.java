@@ -65,7 +65,8 @@ public class OrderLineLoader {
     public Loaded load(Connection connection, long runId, SourceFile file, Source source, ZoneId tenantZone, LongPairSet seen,
                        Consumer<CleanOrderLine> onLoaded) throws IOException, SQLException, FileUnreadableException {
         ZoneId sourceZone = source.format.timezone() == null ? tenantZone : ZoneId.of(source.format.timezone());
-        OrderLineCleaner cleaner = new OrderLineCleaner(source.format, sourceZone, tenantZone);
+        OrderLineCleaner cleaner = new OrderLineCleaner(source.format, sourceZone, tenantZone,
+                !"amount".equals(source.options.discount()));
         LongPairSet fileHashes = new LongPairSet(1 << 16);
         FileQuality quality = new FileQuality(OrderLineCleaner.FIELDS);
         long read = 0, rejected = 0, duplicates = 0;

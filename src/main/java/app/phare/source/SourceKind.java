@@ -5,7 +5,8 @@ import java.util.List;
 /** What a source's files contain, and the fields its mapping names (required ones first). */
 public enum SourceKind {
     orders(List.of(f("orderId", true), f("orderedAt", true), f("sku", true), f("description", false),
-            f("quantity", true), f("unitPrice", true), f("customerId", false), f("country", false), f("channel", false))),
+            f("quantity", true), f("unitPrice", false), f("customerId", false), f("country", false), f("channel", false),
+            f("lineAmount", false), f("discount", false))),
     crm_deals(List.of(f("dealId", true), f("stage", true), f("owner", false), f("account", false), f("product", false),
             f("engagedOn", false), f("closedOn", false), f("value", false), f("currency", false))),
     ad_campaigns(List.of(f("day", true), f("platform", false), f("campaign", true), f("adSet", false), f("ad", false),

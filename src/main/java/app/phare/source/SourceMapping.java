@@ -70,6 +70,10 @@ public final class SourceMapping {
                         "mapping." + f.name() + " is required: name the export's column that holds it");
             }
         }
+        if (kind == SourceKind.orders && !columns.containsKey("unitPrice") && !columns.containsKey("lineAmount")) {
+            throw ProblemException.badRequest("mapping.unitPrice",
+                    "mapping.unitPrice is required (or mapping.lineAmount, a line total the unit price is derived from)");
+        }
         if (!header) {
             columns.forEach((field, column) -> {
                 if (!column.startsWith("=") && !column.matches("[1-9][0-9]{0,3}")) {

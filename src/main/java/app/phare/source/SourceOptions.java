@@ -7,9 +7,9 @@ import java.util.Map;
  * Kind-specific settings of a source: for CRM deals, which stage words mean open, won or lost (added to the
  * defaults); for products, other spellings of a sku or name (alias → sku), so that orders, deals and stock join.
  */
-public record SourceOptions(Map<String, String> stages, Map<String, String> aliases, String driftPolicy) {
+public record SourceOptions(Map<String, String> stages, Map<String, String> aliases, String driftPolicy, String discount) {
 
-    public static final SourceOptions NONE = new SourceOptions(Map.of(), Map.of(), null);
+    public static final SourceOptions NONE = new SourceOptions(Map.of(), Map.of(), null, null);
     /** What a file whose columns changed against the source's previous file does: nothing, a warning, or fail. */
     public static final java.util.List<String> DRIFT_POLICIES = java.util.List.of("ignore", "warn", "fail");
 
@@ -17,10 +17,15 @@ public record SourceOptions(Map<String, String> stages, Map<String, String> alia
         stages = stages == null ? Map.of() : Map.copyOf(stages);
         aliases = aliases == null ? Map.of() : Map.copyOf(aliases);
         driftPolicy = driftPolicy == null || driftPolicy.isBlank() ? "warn" : driftPolicy.strip().toLowerCase(Locale.ROOT);
+        discount = discount == null || discount.isBlank() ? "rate" : discount.strip().toLowerCase(Locale.ROOT);
     }
 
     /** Checks the stage words: each maps to open, won or lost. */
     public SourceOptions validate() {
+        if (!discount.equals("rate") && !discount.equals("amount")) {
+            throw app.phare.common.ProblemException.badRequest("options.discount",
+                    "discount is a rate (0.15) or an amount off the line: 'rate' or 'amount', not '" + discount + "'");
+        }
         if (!DRIFT_POLICIES.contains(driftPolicy)) {
             throw app.phare.common.ProblemException.badRequest("options.driftPolicy",
                     "driftPolicy must be one of " + DRIFT_POLICIES + ", not '" + driftPolicy + "'");

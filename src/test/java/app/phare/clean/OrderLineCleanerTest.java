@@ -46,6 +46,54 @@ class OrderLineCleanerTest {
     }
 
     @Nested
+    class LineTotalsAndDiscounts {
+
+        @Test
+        void derivesTheUnitPriceFromALineTotal() {
+            CleanOrderLine line = cleaned(aLine().unitPrice(null).quantity("4").lineAmount("10.20"));
+            assertThat(line.unitPrice()).isEqualByComparingTo("2.55");
+        }
+
+        @Test
+        void roundsADerivedUnitPriceHalfUpToFourDecimals() {
+            assertThat(cleaned(aLine().unitPrice(null).quantity("3").lineAmount("10.00")).unitPrice()).isEqualByComparingTo("3.3333");
+            assertThat(cleaned(aLine().unitPrice(null).quantity("3").lineAmount("0.0002")).unitPrice()).isEqualByComparingTo("0.0001");
+        }
+
+        @Test
+        void keepsAReturnGivenAsANegativeLineTotal() {
+            CleanOrderLine line = cleaned(aLine().unitPrice(null).quantity("-2").lineAmount("-5.10"));
+            assertThat(line.quantity()).isEqualByComparingTo("-2");
+            assertThat(line.unitPrice()).isEqualByComparingTo("2.55");
+        }
+
+        @Test
+        void appliesADiscountRateToTheUnitPrice() {
+            assertThat(cleaned(aLine().unitPrice("14.00").discount("0.2")).unitPrice()).isEqualByComparingTo("11.20");
+            assertThat(cleaned(aLine().unitPrice("14.00").discount("0")).unitPrice()).isEqualByComparingTo("14.00");
+        }
+
+        @Test
+        void appliesADiscountAmountToTheLine() {
+            cleaner = new OrderLineCleaner(aFormat().build(), UTC, UTC, false);
+            assertThat(cleaned(aLine().quantity("4").unitPrice("2.50").discount("2.00")).unitPrice()).isEqualByComparingTo("2.00");
+        }
+
+        @Test
+        void rejectsDiscountsThatAreNotRates() {
+            assertThat(rejection(aLine().discount("1.5"))).isEqualTo("discount 1.5 is not a rate between 0 and 1");
+            assertThat(rejection(aLine().discount("ten"))).isEqualTo("discount 'ten' is not a number");
+            assertThat(rejection(aLine().unitPrice(null).lineAmount("x"))).isEqualTo("line amount 'x' is not a number");
+            assertThat(rejection(aLine().unitPrice(null))).isEqualTo("missing unit price");
+        }
+
+        @Test
+        void aFullDiscountLeavesNoPriceAndIsRejectedLikeAnyFreeLine() {
+            assertThat(rejection(aLine().unitPrice("14.00").discount("1"))).isEqualTo("unit price must be positive, was 0");
+        }
+    }
+
+    @Nested
     class RequiredFields {
 
         @Test

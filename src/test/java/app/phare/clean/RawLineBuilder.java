@@ -14,13 +14,21 @@ import static app.phare.clean.OrderLineCleaner.UNIT_PRICE;
 final class RawLineBuilder {
 
     private final String[] raw = {"536365", "2011-12-09 08:26:00", "85123A", "WHITE HANGING HEART T-LIGHT HOLDER",
-            "6", "2.55", "17850", "United Kingdom", "web"};
+            "6", "2.55", "17850", "United Kingdom", "web", null, null};
 
     private RawLineBuilder() {
     }
 
     static RawLineBuilder aLine() {
         return new RawLineBuilder();
+    }
+
+    RawLineBuilder lineAmount(String text) {
+        return set(OrderLineCleaner.LINE_AMOUNT, text);
+    }
+
+    RawLineBuilder discount(String text) {
+        return set(OrderLineCleaner.DISCOUNT, text);
     }
 
     RawLineBuilder orderId(String text) {

@@ -49,7 +49,8 @@ class SourceFileReaderTest {
         try (SourceFileReader reader = open(bytes, format, mapping)) {
             while (reader.next()) {
                 assertThat(reader.shapeProblem()).isNull();
-                records.add(Arrays.asList(reader.values().clone()));
+                // the nine fields these files map (line totals and discounts are not in them)
+                records.add(Arrays.asList(Arrays.copyOf(reader.values(), 9)));
             }
         }
         return records;

@@ -92,5 +92,12 @@ class MorePagesBrowserTest {
         String stockPage = driver.findElement(By.tagName("main")).getText();
         assertThat(stockPage).contains("By category").contains("To reorder").contains("Chai");
         Browser.screenshot(driver, "stock");
+
+        driver.findElement(By.linkText("Data quality")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("section.quality")));
+        String quality = driver.findElement(By.tagName("main")).getText();
+        assertThat(quality).contains("Empty values per mapped column").contains("Lines read").contains("8,800")
+                .contains("conversions without clicks");
+        Browser.screenshot(driver, "quality");
     }
 }
