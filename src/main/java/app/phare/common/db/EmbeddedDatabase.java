@@ -65,7 +65,12 @@ public final class EmbeddedDatabase {
                         .setServerConfig("autovacuum", "on")
                         .setServerConfig("max_wal_size", "2GB")
                         .setServerConfig("wal_buffers", "64MB")
-                        .setServerConfig("timezone", "UTC");
+                        .setServerConfig("timezone", "UTC")
+                        // a client that vanished without closing its connection (a crashed instance, a cut network)
+                        // is noticed within two minutes, and with it the run locks it held
+                        .setServerConfig("tcp_keepalives_idle", "60")
+                        .setServerConfig("tcp_keepalives_interval", "10")
+                        .setServerConfig("tcp_keepalives_count", "6");
                 if (port > 0) {
                     builder.setPort(port);
                 }
