@@ -46,17 +46,7 @@ public class DryRunReport {
     /** Reads what the loader just did with the file (its rejects are still in this transaction). */
     FileReport of(Connection c, long runId, SourceFile file, long read, long loaded, long rejected, long duplicates,
                   java.util.Set<LocalDate> fileDays) throws SQLException {
-        Map<String, Long> reasons = new TreeMap<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT reason, count(*) FROM reject WHERE run_id = ? AND file_id = ? GROUP BY reason")) {
-            ps.setLong(1, runId);
-            ps.setLong(2, file.id);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    reasons.merge(kind(rs.getString(1)), rs.getLong(2), Long::sum);
-                }
-            }
-        }
+        Map<String, Long> reasons = rejectReasons(c, runId, file.id);
         Map<String, Long> byCount = new LinkedHashMap<>();
         reasons.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(20)
                 .forEach(e -> byCount.put(e.getKey(), e.getValue()));
@@ -75,6 +65,22 @@ public class DryRunReport {
         return new FileReport(file.id, "checked", null, read, loaded, rejected,
                 duplicates, days.isEmpty() ? null : days.first(), days.isEmpty() ? null : days.last(), days.size(),
                 byCount, sample);
+    }
+
+    /** How many of the file's lines this run rejected, by kind of reason (see {@link #kind}). */
+    static Map<String, Long> rejectReasons(Connection c, long runId, long fileId) throws SQLException {
+        Map<String, Long> reasons = new TreeMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT reason, count(*) FROM reject WHERE run_id = ? AND file_id = ? GROUP BY reason")) {
+            ps.setLong(1, runId);
+            ps.setLong(2, fileId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    reasons.merge(kind(rs.getString(1)), rs.getLong(2), Long::sum);
+                }
+            }
+        }
+        return reasons;
     }
 
     /**

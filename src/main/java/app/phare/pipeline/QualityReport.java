@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The data-quality report of a run, per file: gathered in the attempt right after each file is loaded (its rejects
@@ -45,18 +44,7 @@ public class QualityReport {
     /** The report of a file just loaded in this transaction. */
     Entry of(Connection c, long runId, SourceFile file, Source source, long read, long loaded, long rejected, long duplicates,
              FileQuality quality, Drift drift) throws SQLException {
-        Map<String, Long> reasons = new TreeMap<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT reason, count(*) FROM reject WHERE run_id = ? AND file_id = ? GROUP BY reason")) {
-            ps.setLong(1, runId);
-            ps.setLong(2, file.id);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    reasons.merge(DryRunReport.kind(rs.getString(1)), rs.getLong(2), Long::sum);
-                }
-            }
-        }
-        return new Entry(source.id, file.id, read, loaded, rejected, duplicates, reasons,
+        return new Entry(source.id, file.id, read, loaded, rejected, duplicates, DryRunReport.rejectReasons(c, runId, file.id),
                 quality.nullRates(source.mapping.columns().keySet()), quality.checks(), quality.header(), drift, null);
     }
 
