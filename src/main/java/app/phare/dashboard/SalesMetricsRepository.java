@@ -1,5 +1,6 @@
 package app.phare.dashboard;
 
+import app.phare.common.db.SqlValues;
 import app.phare.aggregate.SalesAggregator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -177,12 +178,9 @@ public class SalesMetricsRepository {
         if (r[0] == null) {
             return null;
         }
-        return new LocalDate[]{toDate(r[0]), toDate(r[1])};
+        return new LocalDate[]{SqlValues.date(r[0]), SqlValues.date(r[1])};
     }
 
-    private static LocalDate toDate(Object o) {
-        return o instanceof LocalDate d ? d : ((Date) o).toLocalDate();
-    }
 
     /** Money stored x 10^7 (a long, or a numeric sum of longs), with two decimals. */
     static BigDecimal money(Object o) {

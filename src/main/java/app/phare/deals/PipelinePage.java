@@ -1,5 +1,6 @@
 package app.phare.deals;
 
+import app.phare.common.db.SqlValues;
 import app.phare.common.Display;
 import app.phare.common.PageContext;
 import app.phare.common.ProblemException;
@@ -54,8 +55,8 @@ public class PipelinePage {
         PageContext page = user.page("pipeline", headers);
         Object[] span = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
                 "SELECT min(month), max(month) FROM deal_month").getSingleResult());
-        LocalDate f = span[0] == null ? LocalDate.now().withDayOfMonth(1) : toDate(span[0]);
-        LocalDate t = span[1] == null ? LocalDate.now() : toDate(span[1]).plusMonths(1).minusDays(1);
+        LocalDate f = span[0] == null ? LocalDate.now().withDayOfMonth(1) : SqlValues.date(span[0]);
+        LocalDate t = span[1] == null ? LocalDate.now() : SqlValues.date(span[1]).plusMonths(1).minusDays(1);
         String error = null;
         if (from != null && !from.isBlank() || to != null && !to.isBlank()) {
             try {
@@ -102,7 +103,4 @@ public class PipelinePage {
                 wonDeals == 0 ? null : cycleWeighted.divide(BigDecimal.valueOf(wonDeals), 1, RoundingMode.HALF_UP));
     }
 
-    private static LocalDate toDate(Object o) {
-        return o instanceof LocalDate d ? d : ((java.sql.Date) o).toLocalDate();
-    }
 }

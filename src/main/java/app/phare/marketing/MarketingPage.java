@@ -1,5 +1,6 @@
 package app.phare.marketing;
 
+import app.phare.common.db.SqlValues;
 import app.phare.common.Display;
 import app.phare.common.PageContext;
 import app.phare.common.ProblemException;
@@ -81,12 +82,9 @@ public class MarketingPage {
         if (r[0] == null) {
             return null;
         }
-        return new LocalDate[]{toDate(r[0]), toDate(r[1])};
+        return new LocalDate[]{SqlValues.date(r[0]), SqlValues.date(r[1])};
     }
 
-    private static LocalDate toDate(Object o) {
-        return o instanceof LocalDate d ? d : ((java.sql.Date) o).toLocalDate();
-    }
 
     /** The rows added up, with the ratios recomputed from the sums. */
     static MarketingMetrics.Row sum(List<MarketingMetrics.Row> rows) {

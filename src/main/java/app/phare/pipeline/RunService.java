@@ -1,5 +1,6 @@
 package app.phare.pipeline;
 
+import app.phare.common.db.SqlValues;
 import app.phare.tenant.TenantScope;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -131,11 +132,11 @@ public class RunService {
                 steps.stream().map(s -> new RunView.Step((String) s[0], ((Number) s[1]).longValue(),
                         ((Number) s[2]).longValue(), ((Number) s[3]).longValue(), ((Number) s[4]).longValue())).toList(),
                 files.stream().map(f -> new RunView.FileOutcome(((Number) f[0]).longValue(), (String) f[1], (String) f[2],
-                        (String) f[3], longOrNull(f[4]), longOrNull(f[5]), longOrNull(f[6]), longOrNull(f[7]), date(f[8]),
-                        date(f[9]), f[10] == null ? null : ((Number) f[10]).intValue(), reasons((String) f[11]))).toList(),
-                attempts.stream().map(a -> new RunView.Attempt(((Number) a[0]).intValue(), instant(a[1]), instant(a[2]),
+                        (String) f[3], longOrNull(f[4]), longOrNull(f[5]), longOrNull(f[6]), longOrNull(f[7]), SqlValues.date(f[8]),
+                        SqlValues.date(f[9]), f[10] == null ? null : ((Number) f[10]).intValue(), reasons((String) f[11]))).toList(),
+                attempts.stream().map(a -> new RunView.Attempt(((Number) a[0]).intValue(), SqlValues.instant(a[1]), SqlValues.instant(a[2]),
                         (String) a[3])).toList(),
-                RunView.ChangedDays.of(changed.stream().map(RunService::date).toList()),
+                RunView.ChangedDays.of(changed.stream().map(SqlValues::date).toList()),
                 run.error);
     }
 
@@ -143,14 +144,7 @@ public class RunService {
         return o == null ? null : ((Number) o).longValue();
     }
 
-    private static LocalDate date(Object o) {
-        return o == null ? null : o instanceof LocalDate d ? d : ((java.sql.Date) o).toLocalDate();
-    }
 
-    private static java.time.Instant instant(Object o) {
-        return o == null ? null : o instanceof java.time.Instant i ? i : o instanceof java.sql.Timestamp t ? t.toInstant()
-                : ((java.time.OffsetDateTime) o).toInstant();
-    }
 
     private Map<String, Long> reasons(String json) {
         if (json == null) {

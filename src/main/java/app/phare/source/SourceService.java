@@ -1,5 +1,6 @@
 package app.phare.source;
 
+import app.phare.common.db.SqlValues;
 import app.phare.common.ProblemException;
 import app.phare.tenant.TenantScope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -113,11 +114,7 @@ public class SourceService {
                         ORDER BY r.id DESC LIMIT 1),
                        EXISTS (SELECT 1 FROM source_file f WHERE f.source_id = ?1 AND f.status = 'pending')""")
                 .setParameter(1, sourceId).getSingleResult();
-        return new Freshness.Facts(instant(r[0]), instant(r[1]), Boolean.TRUE.equals(r[2]), Boolean.TRUE.equals(r[3]));
+        return new Freshness.Facts(SqlValues.instant(r[0]), SqlValues.instant(r[1]), Boolean.TRUE.equals(r[2]), Boolean.TRUE.equals(r[3]));
     }
 
-    private static Instant instant(Object o) {
-        return o == null ? null : o instanceof Instant i ? i : o instanceof java.sql.Timestamp t ? t.toInstant()
-                : ((java.time.OffsetDateTime) o).toInstant();
-    }
 }
