@@ -57,6 +57,11 @@ public final class Display {
         return t.atZone(zone).format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale));
     }
 
+    /** The time of day in the tenant's timezone, to the second: for live activity. */
+    public static String clock(Instant t, ZoneId zone) {
+        return t.atZone(zone).format(DateTimeFormatter.ofPattern("HH:mm:ss"));
+    }
+
     public static String bytes(long n) {
         if (n < 1024) {
             return n + " B";

@@ -1,0 +1,12 @@
+package app.phare.live;
+
+import java.util.List;
+
+/**
+ * Keeps something in memory from the event stream (live counters, carts, the fraud check's history). Called for
+ * every batch of newly stored events, on every instance, and with the stored events at start (replay = true).
+ */
+public interface LiveListener {
+
+    void onEvents(long tenantId, List<LiveEvent> events, boolean replay);
+}

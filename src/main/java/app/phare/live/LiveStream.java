@@ -1,0 +1,120 @@
+package app.phare.live;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The live channel: stored events (and reconciled days) go out on {@code live}, in-process by default or through
+ * RabbitMQ with {@code PHARE_MESSAGING=rabbitmq} (every instance then receives every message once, see
+ * {@link MessagingConfigSource}); what comes in feeds every {@link LiveListener}, then the open pages. Until the
+ * start-up rebuild is done, incoming messages wait; those the rebuild already read from the database are skipped.
+ */
+@ApplicationScoped
+public class LiveStream {
+
+    private static final Logger LOG = Logger.getLogger(LiveStream.class);
+
+    @Inject
+    @Channel("live")
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 16384)
+    Emitter<String> emitter;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Instance<LiveListener> listeners;
+
+    @Inject
+    LiveCounters counters;
+
+    @Inject
+    LivePush push;
+
+    private final Object gate = new Object();
+    private List<LiveMessage> waiting = new ArrayList<>();
+    private volatile Set<String> replayedRecently;
+
+    /** Sends a message to every instance's listeners (this one included). */
+    public void publish(LiveMessage message) {
+        try {
+            emitter.send(json.writeValueAsString(message));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Incoming("live")
+    @Blocking(ordered = true)
+    public void receive(String payload) {
+        LiveMessage message;
+        try {
+            message = json.readValue(payload, LiveMessage.class);
+        } catch (JsonProcessingException e) {
+            LOG.errorf("dropped a live message that is not one: %s", e.getMessage());
+            return;
+        }
+        if (waiting != null) {
+            synchronized (gate) {
+                if (waiting != null) {
+                    waiting.add(message);
+                    return;
+                }
+            }
+        }
+        apply(message);
+    }
+
+    private void apply(LiveMessage m) {
+        try {
+            if (!m.events().isEmpty()) {
+                List<LiveEvent> events = m.events();
+                Set<String> skip = replayedRecently;
+                if (skip != null) {
+                    events = events.stream().filter(e -> !skip.contains(m.tenantId() + "/" + e.eventId())).toList();
+                }
+                for (LiveListener l : listeners) {
+                    l.onEvents(m.tenantId(), events, false);
+                }
+            }
+            if (!m.reconciled().isEmpty()) {
+                counters.onReconciled(m.tenantId(), m.reconciled());
+            }
+            push.changed(m.tenantId());
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "a live message of tenant %d could not be applied", m.tenantId());
+        }
+    }
+
+    /**
+     * Called once the rebuild has replayed the database: messages that waited are applied, except events the rebuild
+     * read already (received in the last minute before it began, the only ones that can be in both).
+     */
+    void open(Set<String> replayedRecently) {
+        this.replayedRecently = replayedRecently;
+        List<LiveMessage> held;
+        synchronized (gate) {
+            held = waiting;
+            waiting = null;
+        }
+        held.forEach(this::apply);
+    }
+
+    /** Stops skipping: a minute after the rebuild, nothing the rebuild read can still arrive. */
+    void forgetReplayed() {
+        replayedRecently = null;
+    }
+}
