@@ -62,7 +62,7 @@ public class EventStore {
                     INSERT INTO live_event (tenant_id, event_id, type, occurred_at, day, session_id, customer_id, order_id,
                                             amount, country, channel, items)
                     SELECT ?, u.* FROM unnest(?::text[], ?::text[], ?::timestamptz[], ?::date[], ?::text[], ?::text[], ?::text[],
-                                              ?::numeric[], ?::text[], ?::text[], ?::jsonb[])
+                                              ?::numeric[], ?::text[], ?::text[], ?::jsonb[]) AS u
                     ON CONFLICT DO NOTHING
                     RETURNING event_id""")) {
                 ps.setLong(1, tenantId);

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -46,7 +47,8 @@ public class LiveRebuild {
     @Inject
     LiveStream stream;
 
-    void onStart(@Observes @Priority(40) StartupEvent event) {
+    // after the messaging channels are wired (they start at LIBRARY_BEFORE)
+    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 500) StartupEvent event) {
         rebuild();
     }
 
