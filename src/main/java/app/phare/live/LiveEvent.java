@@ -9,6 +9,7 @@ import java.util.List;
  * One validated event of a tenant's shop. {@code day} is the event's date in the tenant's timezone; {@code amount}
  * is the order or refund value (from the items when the client sent none).
  */
+@com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
 public record LiveEvent(String eventId, String type, Instant occurredAt, LocalDate day, String sessionId,
                         String customerId, String orderId, BigDecimal amount, String country, String channel,
                         List<Item> items) {

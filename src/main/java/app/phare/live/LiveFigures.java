@@ -15,6 +15,7 @@ public record LiveFigures(LocalDate day, String source, BigDecimal revenue, long
     public static final String LIVE = "live";
     public static final String BATCH = "batch";
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isBatch() {
         return BATCH.equals(source);
     }

@@ -7,6 +7,7 @@ import java.util.List;
  * What travels on the {@code live} channel (in-process, or through RabbitMQ between instances): a tenant's newly
  * stored events, or days the nightly run has just reconciled (their batch figures replace the live ones).
  */
+@com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
 public record LiveMessage(long tenantId, List<LiveEvent> events, List<Reconciliation.Day> reconciled) {
 
     static LiveMessage events(long tenantId, List<LiveEvent> events) {

@@ -1,6 +1,8 @@
 package app.phare.live;
 
 import app.phare.notify.NotificationService;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import app.phare.pipeline.PipelineRun;
 import app.phare.pipeline.PipelineService;
 import app.phare.tenant.TenantScope;
@@ -33,22 +35,27 @@ public class Reconciliation {
     private static final Logger LOG = Logger.getLogger(Reconciliation.class);
 
     /** A reconciled day. Drift is live minus batch; its percentage is against the batch figure. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Day(LocalDate day, long runId, long liveOrders, BigDecimal liveRevenue, long batchOrders,
                       BigDecimal batchRevenue, Instant reconciledAt) {
 
+        @JsonProperty
         public long ordersDrift() {
             return liveOrders - batchOrders;
         }
 
+        @JsonProperty
         public BigDecimal revenueDrift() {
             return liveRevenue.subtract(batchRevenue);
         }
 
         /** Null when the batch has nothing to compare against but live has something (an infinite drift). */
+        @JsonProperty
         public Double ordersDriftPct() {
             return pct(BigDecimal.valueOf(liveOrders), BigDecimal.valueOf(batchOrders));
         }
 
+        @JsonProperty
         public Double revenueDriftPct() {
             return pct(liveRevenue, batchRevenue);
         }
