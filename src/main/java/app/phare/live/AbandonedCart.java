@@ -8,10 +8,12 @@ import java.util.List;
 public record AbandonedCart(String sessionId, String customerId, BigDecimal value, List<LiveEvent.Item> items,
                             Instant lastCartAt, Instant abandonedAt, Instant recoveredAt, String recoveredOrderId) {
 
+    @com.fasterxml.jackson.annotation.JsonProperty
     public boolean recovered() {
         return recoveredAt != null;
     }
 
+    @com.fasterxml.jackson.annotation.JsonProperty
     public long units() {
         return items.stream().mapToLong(LiveEvent.Item::quantity).sum();
     }
