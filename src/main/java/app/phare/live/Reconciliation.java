@@ -60,7 +60,7 @@ public class Reconciliation {
             return pct(liveRevenue, batchRevenue);
         }
 
-        boolean exceeds(double thresholdPct) {
+        public boolean exceeds(double thresholdPct) {
             Double o = ordersDriftPct();
             Double r = revenueDriftPct();
             return o == null || r == null || Math.abs(o) > thresholdPct || Math.abs(r) > thresholdPct;
