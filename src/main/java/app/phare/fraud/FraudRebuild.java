@@ -5,6 +5,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import org.jboss.logging.Logger;
 
 /**
@@ -23,7 +24,7 @@ public class FraudRebuild {
     @Inject
     FraudMemory memory;
 
-    void onStart(@Observes @Priority(41) StartupEvent event) {
+    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 501) StartupEvent event) {
         long started = System.nanoTime();
         long[] count = {0};
         checks.recent((tenantId, customerKey, paymentId, cardCountry, ipCountry, atMillis) -> {
