@@ -87,7 +87,7 @@ final class FraudRulesReader {
         String name = prefix + field;
         if (v == null || !v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < min || v.asInt() > max) {
             throw ProblemException.badRequest(name, name + " must be a whole number from " + min + " to " + max
-                    + (v == null ? "" : ", was " + v));
+                    + (v == null ? "" : ", was " + shown(v)));
         }
         return v.asInt();
     }
@@ -98,12 +98,12 @@ final class FraudRulesReader {
 
     private static BigDecimal amountFactor(JsonNode n) {
         JsonNode v = n.get("amountFactor");
-        if (v == null || !v.isNumber() || v.decimalValue().compareTo(BigDecimal.ONE) <= 0
-                || v.decimalValue().compareTo(BigDecimal.valueOf(1000)) > 0) {
+        BigDecimal f = decimal(v);
+        if (f == null || f.compareTo(BigDecimal.ONE) <= 0 || f.compareTo(BigDecimal.valueOf(1000)) > 0) {
             throw ProblemException.badRequest("amountFactor", "amountFactor must be a number above 1 and up to 1000 "
-                    + "(how many times the customer's usual amount is too much), was " + v);
+                    + "(how many times the customer's usual amount is too much), was " + shown(v));
         }
-        return v.decimalValue().stripTrailingZeros();
+        return f.stripTrailingZeros();
     }
 
     /** null turns the first-purchase rule off. */
@@ -112,12 +112,25 @@ final class FraudRulesReader {
         if (v == null || v.isNull()) {
             return null;
         }
-        if (!v.isNumber() || v.decimalValue().signum() <= 0 || v.decimalValue().compareTo(MAX_AMOUNT) > 0
-                || v.decimalValue().stripTrailingZeros().scale() > 2) {
+        BigDecimal limit = decimal(v);
+        if (limit == null || limit.signum() <= 0 || limit.compareTo(MAX_AMOUNT) > 0 || limit.stripTrailingZeros().scale() > 2) {
             throw ProblemException.badRequest("firstPurchaseLimit", "firstPurchaseLimit must be an amount above 0 with at most "
-                    + "2 decimals, or null to turn the rule off, was " + v);
+                    + "2 decimals, or null to turn the rule off, was " + shown(v));
         }
-        return v.decimalValue().setScale(2, java.math.RoundingMode.UNNECESSARY);
+        return limit.setScale(2, java.math.RoundingMode.UNNECESSARY);
+    }
+
+    private static String shown(JsonNode v) {
+        String s = String.valueOf(v);
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    }
+
+    /** A JSON number as a decimal; null when it is not one or not finite (1e400 reads as infinity). */
+    private static BigDecimal decimal(JsonNode v) {
+        if (v == null || !v.isNumber() || ((v.isDouble() || v.isFloat()) && !Double.isFinite(v.doubleValue()))) {
+            return null;
+        }
+        return v.decimalValue();
     }
 
     private static Set<String> emails(JsonNode b) {
@@ -165,7 +178,7 @@ final class FraudRulesReader {
         Set<String> out = new LinkedHashSet<>();
         for (JsonNode e : v) {
             if (!e.isTextual() || e.asText().isBlank()) {
-                throw ProblemException.badRequest(name, name + " must hold non-empty strings, found " + e);
+                throw ProblemException.badRequest(name, name + " must hold non-empty strings, found " + shown(e));
             }
             out.add(e.asText().strip());
         }

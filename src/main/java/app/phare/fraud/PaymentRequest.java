@@ -88,26 +88,25 @@ public record PaymentRequest(String paymentId, String orderId, String customerId
         if (v == null || v.isNull()) {
             throw ProblemException.badRequest("amount", "amount is required");
         }
+        String shown = v.asText().length() > 40 ? v.asText().substring(0, 40) + "…" : v.asText();
         BigDecimal b;
-        if (v.isNumber()) {
-            b = v.decimalValue();
-        } else if (v.isTextual()) {
-            try {
-                b = new BigDecimal(v.asText().strip());
-            } catch (NumberFormatException e) {
-                throw ProblemException.badRequest("amount", "amount '" + v.asText() + "' is not a number");
-            }
-        } else {
+        try {
+            b = v.isNumber() ? v.decimalValue() : v.isTextual() ? new BigDecimal(v.asText().strip()) : null;
+        } catch (NumberFormatException e) {
+            throw ProblemException.badRequest("amount", "amount '" + shown + "' is not a number");
+        }
+        if (b == null) {
             throw ProblemException.badRequest("amount", "amount must be a number");
         }
+        // messages show the amount as sent: the plain form of 1e-999999999 would be a billion characters long
         if (b.signum() <= 0) {
-            throw ProblemException.badRequest("amount", "amount must be greater than 0, was " + b.toPlainString());
+            throw ProblemException.badRequest("amount", "amount must be greater than 0, was " + shown);
         }
         if (b.compareTo(MAX_AMOUNT) > 0) {
-            throw ProblemException.badRequest("amount", "amount " + b.toPlainString() + " is beyond 1,000,000,000");
+            throw ProblemException.badRequest("amount", "amount " + shown + " is beyond 1,000,000,000");
         }
         if (b.stripTrailingZeros().scale() > 2) {
-            throw ProblemException.badRequest("amount", "amount " + b.toPlainString() + " has more than 2 decimals");
+            throw ProblemException.badRequest("amount", "amount " + shown + " has more than 2 decimals");
         }
         return b.setScale(2, RoundingMode.UNNECESSARY);
     }

@@ -77,6 +77,7 @@ class FraudRulesTest {
                 new Case("{\"windowMinutes\": \"ten\"}", "windowMinutes", "whole number"),
                 new Case("{\"reviewAt\": 90}", "blockAt", "must not be below reviewAt"),
                 new Case("{\"amountFactor\": 1}", "amountFactor", "above 1"),
+                new Case("{\"amountFactor\": 1e400}", "amountFactor", "above 1"),
                 new Case("{\"weights\": {\"velocity\": 101}}", "weights.velocity", "from 0 to 100"),
                 new Case("{\"weights\": {\"speed\": 10}}", "weights.speed", "unknown rule"),
                 new Case("{\"weights\": 5}", "weights", "must be an object"),

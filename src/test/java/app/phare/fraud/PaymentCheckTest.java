@@ -124,10 +124,13 @@ class PaymentCheckTest {
     void invalidPaymentsAreRefusedNamingTheField() {
         assertThat(invalid("not json at all").getString("title")).isEqualTo("Invalid request");
         assertThat(invalid("[1, 2]").getString("detail")).contains("JSON object");
+        assertThat(invalid("{\"paymentId\": \"p-inf\", \"amount\": 1e400, \"currency\": \"GBP\", "
+                + "\"occurredAt\": \"2026-01-01T00:00:00Z\"}").getString("field")).isEqualTo("amount");
         record Case(String field, Object value, String detail) {
         }
         for (Case c : List.of(new Case("amount", 0, "greater than 0"), new Case("amount", -5, "greater than 0"),
-                new Case("amount", "12.345", "more than 2 decimals"), new Case("amount", "lots", "not a number"),
+                new Case("amount", "12.345", "more than 2 decimals"), new Case("amount", "1e-999999999", "more than 2 decimals"),
+                new Case("amount", "9e999999999", "beyond 1,000,000,000"), new Case("amount", "lots", "not a number"),
                 new Case("amount", null, "required"), new Case("currency", "USD", "differs from the shop's currency GBP"),
                 new Case("currency", "EURO", "3-letter"), new Case("cardCountry", "XX", "ISO 3166"),
                 new Case("ipCountry", "France", "ISO 3166"), new Case("occurredAt", "2026-03-01T10:00:00", "with offset"),
