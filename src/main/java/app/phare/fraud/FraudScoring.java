@@ -1,5 +1,7 @@
 package app.phare.fraud;
 
+import app.phare.fraud.Decision.Reason;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;

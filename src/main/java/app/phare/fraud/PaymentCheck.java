@@ -1,5 +1,7 @@
 package app.phare.fraud;
 
+import app.phare.fraud.Decision.Reason;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,7 @@
 package app.phare.fraud;
 
 import app.phare.common.ProblemException;
+import app.phare.fraud.Decision.Reason;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;

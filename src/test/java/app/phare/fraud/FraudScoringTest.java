@@ -1,5 +1,6 @@
 package app.phare.fraud;
 
+import app.phare.fraud.Decision.Reason;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

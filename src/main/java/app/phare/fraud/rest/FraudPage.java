@@ -1,8 +1,12 @@
-package app.phare.fraud;
+package app.phare.fraud.rest;
 
 import app.phare.common.PageContext;
 import app.phare.common.ProblemException;
 import app.phare.common.QueryParams;
+import app.phare.fraud.FraudRules;
+import app.phare.fraud.FraudRulesService;
+import app.phare.fraud.PaymentCheck;
+import app.phare.fraud.PaymentCheckRepository;
 import app.phare.tenant.AppUser;
 import app.phare.tenant.CurrentUser;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,6 @@
-package app.phare.fraud;
+package app.phare.fraud.rest;
 
+import app.phare.fraud.PaymentCheck;
 import io.quarkus.qute.TemplateExtension;
 
 import java.math.BigDecimal;

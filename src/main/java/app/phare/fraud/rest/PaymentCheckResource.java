@@ -1,6 +1,8 @@
-package app.phare.fraud;
+package app.phare.fraud.rest;
 
 import app.phare.common.ProblemException;
+import app.phare.fraud.Decision;
+import app.phare.fraud.FraudService;
 import app.phare.tenant.TenantScope;
 import app.phare.token.Scope;
 import com.fasterxml.jackson.core.JsonProcessingException;
