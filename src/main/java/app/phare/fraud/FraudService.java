@@ -1,0 +1,59 @@
+package app.phare.fraud;
+
+import app.phare.tenant.TenantRepository;
+import app.phare.tenant.TenantScope;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The payment check: validates the payment, records it in the customer's recent history and scores it against the
+ * tenant's rules, all in memory ({@link FraudMemory}, {@link FraudRulesService}); the decision is stored behind the
+ * answer by {@link PaymentCheckWriter}. Only a tenant's very first check reads the database (its currency, rules).
+ */
+@ApplicationScoped
+public class FraudService {
+
+    @Inject
+    FraudMemory memory;
+
+    @Inject
+    FraudRulesService rules;
+
+    @Inject
+    PaymentCheckWriter writer;
+
+    @Inject
+    TenantRepository tenants;
+
+    /** Tenants' currencies: fixed when a tenant is created. */
+    private final Map<Long, String> currencies = new ConcurrentHashMap<>();
+
+    /** Decides on a payment of the tenant; 400 naming the field when the body is not a valid payment. */
+    public Decision check(long tenantId, JsonNode body) {
+        long started = System.nanoTime();
+        Instant now = Instant.now();
+        PaymentRequest payment = PaymentRequest.parse(body, currency(tenantId), now);
+        FraudRules r = rules.get(tenantId);
+        FraudMemory.History history = memory.record(tenantId, payment.customerKey(), payment.paymentId(),
+                payment.cardCountry(), payment.ipCountry(), now.toEpochMilli(), r.windowMillis());
+        Decision decision = FraudScoring.score(payment, history, r);
+        int micros = (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - started) / 1000);
+        writer.offer(new PaymentCheckWriter.Row(tenantId, payment, decision, now, micros));
+        return decision;
+    }
+
+    private String currency(long tenantId) {
+        String c = currencies.get(tenantId);
+        if (c == null) {
+            c = TenantScope.callAs(tenantId, () -> QuarkusTransaction.requiringNew().call(() -> tenants.findById(tenantId).currency.strip().toUpperCase(java.util.Locale.ROOT)));
+            currencies.put(tenantId, c);
+        }
+        return c;
+    }
+}
