@@ -101,6 +101,7 @@ CREATE TABLE payment_check (
 );
 CREATE INDEX payment_check_tenant_idx ON payment_check (tenant_id, id DESC);
 CREATE INDEX payment_check_recent_idx ON payment_check USING brin (checked_at);
+CREATE INDEX payment_check_tenant_checked_idx ON payment_check (tenant_id, checked_at);
 
 DO $$
 DECLARE t text;

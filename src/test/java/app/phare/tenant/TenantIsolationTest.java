@@ -33,7 +33,8 @@ class TenantIsolationTest {
     private static final Set<String> WALKED = Set.of("TenantResource", "SourceResource", "FileResource", "RunResource",
             "MetricsResource", "DashboardPage", "SourcesPage", "LoginPage", "JobResource", "AdminPage",
             "NotificationResource", "NotificationsPage", "MarketingResource", "MarketingPage", "PipelineResource",
-            "PipelinePage", "StockResource", "StockPage", "QualityPage");
+            "PipelinePage", "StockResource", "StockPage", "QualityPage", "ApiTokenResource", "ApiTokensPage", "EventResource",
+            "LiveResource", "LivePage", "LiveAdminPage", "FraudResource", "PaymentCheckResource", "FraudPage");
 
     private Api.TestTenant a;
     private Api.TestTenant b;
@@ -145,6 +146,48 @@ class TenantIsolationTest {
         assertThat(a.asAdmin().get("/api/notifications").then().extract().asString()).contains("SECRET-NOTE-A");
         // A's own view of the same data works
         assertThat(a.asAdmin().get("/api/runs/" + runA + "/rejects").then().statusCode(200).extract().asString()).contains("SECRET-A");
+    }
+
+    @Test
+    void tenantBReachesNoneOfTenantAsLiveDataOrTokens() {
+        String tokenA = app.phare.testing.Events.aToken(a, "events:write");
+        java.time.Instant now = java.time.Instant.now();
+        app.phare.testing.Events.post(tokenA, List.of(app.phare.testing.Events.aPurchaseEvent("SECRET-EVENT", "SECRET-SESSION",
+                "SECRET-ORDER", now, "77.00"), app.phare.testing.Events.aCartAdd("c1", "SECRET-SESSION", now, "SECRET-SKU", 1, "1.00")));
+        long tokenId = a.asAdmin().get("/api/tokens").then().extract().jsonPath().getLong("[0].id");
+        String listed = b.asAdmin().get("/api/tokens").then().statusCode(200).extract().asString();
+        assertThat(listed).doesNotContain(a.admin()).isEqualTo("[]");
+        assertThat(b.asAdmin().delete("/api/tokens/" + tokenId).statusCode()).isEqualTo(404);
+        for (String path : List.of("/api/live/today", "/api/live/activity", "/api/live/carts", "/api/live/reconciliations",
+                "/api/live/days/" + java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")))) {
+            assertThat(b.asManager().get(path).then().statusCode(200).extract().asString()).as(path)
+                    .doesNotContain("SECRET-EVENT", "SECRET-SESSION", "SECRET-ORDER");
+        }
+        assertThat(b.asManager().get("/api/live/today").then().extract().jsonPath().getInt("orders")).isZero();
+        var session = login(b.admin(), b.password());
+        for (String page : List.of("/live", "/live/tiles", "/admin/tokens", "/admin/live")) {
+            assertThat(RestAssured.given().cookies(session).get(page).then().statusCode(200).extract().asString()).as(page)
+                    .doesNotContain("SECRET-EVENT", "SECRET-SESSION", "SECRET-ORDER", a.admin());
+        }
+        assertThat(RestAssured.given().cookies(session).header("X-CSRF-Token", session.get("phare-csrf"))
+                .post("/admin/tokens/" + tokenId + "/revoke").then().statusCode(200).extract().asString()).contains("does not exist");
+        assertThat(a.asAdmin().get("/api/tokens").then().extract().jsonPath().getBoolean("[0].active")).isTrue();
+        // the same event id in B is B's own event, not a duplicate of A's
+        String tokenB = app.phare.testing.Events.aToken(b, "events:write");
+        assertThat(app.phare.testing.Events.post(tokenB, List.of(app.phare.testing.Events.aPurchaseEvent("SECRET-EVENT", "s",
+                "o", now, "1.00"))).getInt("accepted")).isEqualTo(1);
+        assertThat(a.asManager().get("/api/live/today").then().extract().jsonPath().getInt("orders")).isEqualTo(1);
+        // payment checks and their decisions stay A's
+        String payA = app.phare.testing.Events.aToken(a, "payments:check");
+        app.phare.testing.Events.withToken(payA).body(Map.of("paymentId", "SECRET-PAY-A", "amount", 10, "currency", "GBP",
+                "occurredAt", now.toString())).post("/api/payments/check").then().statusCode(200);
+        org.awaitility.Awaitility.await().until(() -> a.asAdmin().get("/api/fraud/decisions").then().extract().jsonPath()
+                .getList("id").size() == 1);
+        int checkA = a.asAdmin().get("/api/fraud/decisions").then().extract().jsonPath().getInt("[0].id");
+        assertThat(b.asAdmin().get("/api/fraud/decisions").then().statusCode(200).extract().asString()).doesNotContain("SECRET-PAY-A");
+        assertThat(b.asAdmin().post("/api/fraud/decisions/" + checkA + "/false-positive").statusCode()).isEqualTo(404);
+        assertThat(RestAssured.given().cookies(session).get("/fraud").then().statusCode(200).extract().asString())
+                .doesNotContain("SECRET-PAY-A");
     }
 
     @Test
