@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * What travels on the {@code live} channel (in-process, or through RabbitMQ between instances): a tenant's newly
+ * What travels on the live channel (in-process, or through RabbitMQ between instances): a tenant's newly
  * stored events, or days the nightly run has just reconciled (their batch figures replace the live ones).
  */
 @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)

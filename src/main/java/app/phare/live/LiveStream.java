@@ -17,7 +17,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The live channel: stored events (and reconciled days) go out on {@code live}, in-process by default or through
+ * The live channel: stored events (and reconciled days) go out on {@code live-out} and come back on {@code live-in},
+ * in-process by default ({@link LoopbackConnector}) or through
  * RabbitMQ with {@code PHARE_MESSAGING=rabbitmq} (every instance then receives every message once, see
  * {@link MessagingConfigSource}); what comes in feeds every {@link LiveListener}, then the open pages. Until the
  * start-up rebuild is done, incoming messages wait; those the rebuild already read from the database are skipped.
@@ -28,7 +29,7 @@ public class LiveStream {
     private static final Logger LOG = Logger.getLogger(LiveStream.class);
 
     @Inject
-    @Channel("live")
+    @Channel("live-out")
     @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 16384)
     Emitter<String> emitter;
 
@@ -57,7 +58,7 @@ public class LiveStream {
         }
     }
 
-    @Incoming("live")
+    @Incoming("live-in")
     @Blocking(ordered = true)
     public void receive(String payload) {
         LiveMessage message;

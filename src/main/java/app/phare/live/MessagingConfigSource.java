@@ -28,13 +28,13 @@ public class MessagingConfigSource implements ConfigSource {
         if (!mode.toLowerCase(Locale.ROOT).equals("rabbitmq")) {
             throw new IllegalArgumentException("PHARE_MESSAGING is '" + mode + "'; use rabbitmq, or leave it unset for in-process channels");
         }
-        String out = "mp.messaging.outgoing.live.";
+        String out = "mp.messaging.outgoing.live-out.";
         properties.put(out + "connector", "smallrye-rabbitmq");
         properties.put(out + "exchange.name", "phare.live");
         properties.put(out + "exchange.type", "fanout");
         properties.put(out + "exchange.durable", "true");
         properties.put(out + "default-routing-key", "live");
-        String in = "mp.messaging.incoming.live.";
+        String in = "mp.messaging.incoming.live-in.";
         properties.put(in + "connector", "smallrye-rabbitmq");
         properties.put(in + "exchange.name", "phare.live");
         properties.put(in + "exchange.type", "fanout");

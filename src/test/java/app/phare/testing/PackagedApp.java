@@ -86,6 +86,30 @@ public final class PackagedApp implements AutoCloseable {
         return send("PUT", path, json, true);
     }
 
+    /** A POST as a machine client, with an API token. */
+    public HttpResponse<String> postWithToken(String path, String token, String json) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A new API token of the Demo tenant with the given scopes. */
+    public String token(String... scopes) throws IOException, InterruptedException {
+        StringBuilder list = new StringBuilder();
+        for (String s : scopes) {
+            list.append(list.isEmpty() ? "" : ",").append('"').append(s).append('"');
+        }
+        HttpResponse<String> r = post("/api/tokens", "{\"name\": \"client " + System.nanoTime() + "\", \"scopes\": [" + list + "]}");
+        if (r.statusCode() != 201) {
+            throw new IllegalStateException("token: " + r.statusCode() + " " + r.body());
+        }
+        return io.restassured.path.json.JsonPath.from(r.body()).getString("token");
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
     public HttpResponse<String> upload(String path, Path file) throws IOException, InterruptedException {
         HttpRequest request = request(path).header("Content-Type", "text/csv")
                 .POST(HttpRequest.BodyPublishers.ofFile(file)).timeout(Duration.ofMinutes(2)).build();

@@ -39,7 +39,12 @@ public final class SseClient implements AutoCloseable {
 
     /** Opens the stream with HTTP Basic credentials; lastEventId may be null. */
     public static SseClient open(String path, String user, String password, String lastEventId) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + path))
+        return open(RestAssured.baseURI + ":" + RestAssured.port, path, user, password, lastEventId);
+    }
+
+    /** Opens a stream of the application at baseUrl (e.g. a packaged instance). */
+    public static SseClient open(String baseUrl, String path, String user, String password, String lastEventId) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Accept", "text/event-stream")
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
         if (lastEventId != null) {

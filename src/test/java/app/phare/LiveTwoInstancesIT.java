@@ -1,0 +1,127 @@
+package app.phare;
+
+import app.phare.common.db.EmbeddedDatabase;
+import app.phare.testing.PackagedApp;
+import app.phare.testing.SseClient;
+import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Acceptance 5: two packaged instances on one PostgreSQL with PHARE_MESSAGING=rabbitmq, events sent to both (some to
+ * both): each instance counts every event once, and a purchase posted to one reaches a browser stream on the other.
+ * Needs the RabbitMQ at localhost:5672; skipped without it, except where PHARE_REQUIRE_RABBITMQ=true (CI).
+ */
+class LiveTwoInstancesIT {
+
+    private final List<PackagedApp> apps = new ArrayList<>();
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        for (PackagedApp app : apps) {
+            app.stop();
+        }
+    }
+
+    static boolean brokerUp() {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("localhost", 5672), 1000);
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void eventsSentToBothInstancesAreCountedOnceByEach() throws Exception {
+        if (!brokerUp()) {
+            assertThat(System.getenv("PHARE_REQUIRE_RABBITMQ")).as("RabbitMQ on localhost:5672 is required here").isNotEqualTo("true");
+            Assumptions.abort("no RabbitMQ on localhost:5672");
+        }
+        Path dir = Files.createTempDirectory("phare-rabbit-");
+        int base = 19_300 + (int) (ProcessHandle.current().pid() % 300);
+        Map<String, String> db = EmbeddedDatabase.start(dir.resolve("shared-postgres"), 0);
+        Map<String, String> env = Map.of("PHARE_DEMO_DATA", "false", "QUARKUS_DATASOURCE_JDBC_URL", db.get("quarkus.datasource.jdbc.url"),
+                "QUARKUS_DATASOURCE_USERNAME", "postgres", "QUARKUS_DATASOURCE_PASSWORD", "", "PHARE_MESSAGING", "rabbitmq",
+                "RABBITMQ_HOST", "localhost", "RABBITMQ_PORT", "5672");
+        PackagedApp a = new PackagedApp(dir, base, env);
+        PackagedApp b = new PackagedApp(dir, base + 1, env);
+        apps.add(a);
+        apps.add(b);
+        a.start();
+        b.start();
+        String token = a.token("events:write");
+
+        Instant now = Instant.now();
+        BigDecimal total = BigDecimal.ZERO;
+        List<String> batches = new ArrayList<>();
+        for (int batch = 0; batch < 20; batch++) {
+            StringBuilder json = new StringBuilder("[");
+            for (int i = 0; i < 100; i++) {
+                int n = batch * 100 + i;
+                BigDecimal amount = BigDecimal.valueOf(1000 + n, 2);
+                total = total.add(amount);
+                json.append(i == 0 ? "" : ",").append("{\"eventId\":\"p").append(n).append("\",\"type\":\"purchase\",\"occurredAt\":\"")
+                        .append(now).append("\",\"orderId\":\"o").append(n).append("\",\"sessionId\":\"s").append(n)
+                        .append("\",\"amount\":").append(amount.toPlainString()).append('}');
+            }
+            batches.add(json.append(']').toString());
+        }
+        int accepted = 0, duplicates = 0;
+        for (int i = 0; i < batches.size(); i++) {
+            PackagedApp to = i % 2 == 0 ? a : b;
+            JsonPath r = JsonPath.from(to.postWithToken("/api/events", token, batches.get(i)).body());
+            accepted += r.getInt("accepted");
+            if (i % 5 == 0) {
+                // the same batch again, on the other instance: a client retrying elsewhere
+                PackagedApp other = to == a ? b : a;
+                duplicates += JsonPath.from(other.postWithToken("/api/events", token, batches.get(i)).body()).getInt("duplicates");
+            }
+        }
+        assertThat(accepted).isEqualTo(2000);
+        assertThat(duplicates).isEqualTo(400);
+        for (PackagedApp app : List.of(a, b)) {
+            BigDecimal expected = total;
+            Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+                JsonPath today = exact(app.get("/api/live/today").body());
+                assertThat(today.getLong("orders")).isEqualTo(2000);
+                assertThat(today.<BigDecimal>get("revenue")).isEqualByComparingTo(expected);
+                assertThat(today.getLong("sessions")).isEqualTo(2000);
+            });
+        }
+
+        // a purchase posted to B reaches a stream open on A
+        try (SseClient stream = SseClient.open(a.baseUrl(), "/api/live/stream", "admin@demo.local", PackagedApp.PASSWORD, null)) {
+            assertThat(stream.next(Duration.ofSeconds(5))).isNotNull();
+            long posted = System.nanoTime();
+            b.postWithToken("/api/events", token, "[{\"eventId\":\"late\",\"type\":\"purchase\",\"occurredAt\":\"" + Instant.now()
+                    + "\",\"orderId\":\"late\",\"amount\":1}]");
+            SseClient.Event e;
+            do {
+                e = stream.next(Duration.ofSeconds(2));
+                assertThat(e).as("an update on A").isNotNull();
+            } while (exact(e.data()).getLong("today.orders") != 2001);
+            assertThat(Duration.ofNanos(e.receivedNanos() - posted)).isLessThan(Duration.ofSeconds(1));
+        }
+    }
+
+    private static JsonPath exact(String json) {
+        return new JsonPath(json).using(new JsonPathConfig(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
+    }
+}
