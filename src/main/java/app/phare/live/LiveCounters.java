@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class LiveCounters implements LiveListener {
 
     static final int KEPT_DAYS = 8;
-    static final int RECENT = 100;
+    static final int RECENT = 1000;
 
     private final Map<Long, TenantLive> tenants = new ConcurrentHashMap<>();
 

@@ -152,7 +152,9 @@ public class LivePush {
         String id = INSTANCE + "-" + since.version();
         c.lastVersion = since.version();
         if (c.html) {
-            LiveView view = new LiveView(figures, activity, abandoned, c.currency, c.locale, c.zone, true, today);
+            // a page shows the latest 30: it never needs more than that of what it missed
+            LiveView view = new LiveView(figures, activity.size() > 30 ? activity.subList(0, 30) : activity, abandoned,
+                    c.currency, c.locale, c.zone, true, today);
             emit(c, c.sse.newEventBuilder().name("tiles").data(oneLine(LivePage.Templates.live$tiles(view).render())).build());
             if (reset || !activity.isEmpty()) {
                 emit(c, c.sse.newEventBuilder().name(reset ? "activity-reset" : "activity")
