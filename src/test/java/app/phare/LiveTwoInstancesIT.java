@@ -119,6 +119,20 @@ class LiveTwoInstancesIT {
             } while (exact(e.data()).getLong("today.orders") != 2001);
             assertThat(Duration.ofNanos(e.receivedNanos() - posted)).isLessThan(Duration.ofSeconds(1));
         }
+
+        // payment velocity counts the customer's payments on both instances: the 4th in 10 minutes is reviewed
+        String payments = a.token("payments:check");
+        List<String> decisions = new ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            PackagedApp to = i % 2 == 1 ? a : b;
+            String body = "{\"paymentId\":\"pay" + i + "\",\"customerId\":\"cx\",\"amount\":20,\"currency\":\"GBP\","
+                    + "\"occurredAt\":\"" + Instant.now() + "\"}";
+            var r = to.postWithToken("/api/payments/check", payments, body);
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            decisions.add(JsonPath.from(r.body()).getString("decision"));
+            Awaitility.await().pollDelay(Duration.ofMillis(300)).until(() -> true);
+        }
+        assertThat(decisions).containsExactly("allow", "allow", "allow", "review");
     }
 
     private static JsonPath exact(String json) {

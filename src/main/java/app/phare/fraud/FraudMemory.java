@@ -126,6 +126,16 @@ public class FraudMemory implements LiveListener {
         }
     }
 
+    /** Payments checked on any instance: they count for velocity here too (one payment id counts once). */
+    @Override
+    public void onPayments(long tenantId, List<app.phare.live.PaymentSeen> payments) {
+        for (app.phare.live.PaymentSeen p : payments) {
+            if (p.customerKey() != null) {
+                restore(tenantId, p.customerKey(), p.paymentId(), p.cardCountry(), p.ipCountry(), p.atMillis());
+            }
+        }
+    }
+
     /** Customers remembered for the tenant. */
     int customers(long tenantId) {
         TenantMemory t = tenant(tenantId);

@@ -29,6 +29,9 @@ public class FraudService {
     PaymentCheckWriter writer;
 
     @Inject
+    app.phare.live.LiveStream stream;
+
+    @Inject
     TenantRepository tenants;
 
     /** Tenants' currencies: fixed when a tenant is created. */
@@ -45,6 +48,11 @@ public class FraudService {
         Decision decision = FraudScoring.score(payment, history, r);
         int micros = (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - started) / 1000);
         writer.offer(new PaymentCheckWriter.Row(tenantId, payment, decision, now, micros));
+        if (payment.customerKey() != null) {
+            // the other instances count it too (this one already has)
+            stream.publish(app.phare.live.LiveMessage.payment(tenantId, new app.phare.live.PaymentSeen(payment.customerKey(),
+                    payment.paymentId(), payment.cardCountry(), payment.ipCountry(), now.toEpochMilli())));
+        }
         return decision;
     }
 

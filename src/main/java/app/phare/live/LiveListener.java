@@ -9,4 +9,8 @@ import java.util.List;
 public interface LiveListener {
 
     void onEvents(long tenantId, List<LiveEvent> events, boolean replay);
+
+    /** Payments checked by any instance (this one included). */
+    default void onPayments(long tenantId, List<PaymentSeen> payments) {
+    }
 }

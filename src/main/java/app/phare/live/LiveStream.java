@@ -91,6 +91,14 @@ public class LiveStream {
                     l.onEvents(m.tenantId(), events, false);
                 }
             }
+            if (!m.payments().isEmpty()) {
+                for (LiveListener l : listeners) {
+                    l.onPayments(m.tenantId(), m.payments());
+                }
+                if (m.events().isEmpty() && m.reconciled().isEmpty()) {
+                    return;
+                }
+            }
             if (!m.reconciled().isEmpty()) {
                 counters.onReconciled(m.tenantId(), m.reconciled());
             }

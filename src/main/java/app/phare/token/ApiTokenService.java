@@ -150,7 +150,10 @@ public class ApiTokenService implements PanacheRepository<ApiToken> {
             return;
         }
         touched.put(tokenId, now);
-        QuarkusTransaction.requiringNew().run(() -> update("lastUsedAt = ?1 where id = ?2", Instant.now(), tokenId));
+        Instant at = Instant.now();
+        // off the request path: a client's call never waits for this bookkeeping
+        java.util.concurrent.CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew()
+                .run(() -> update("lastUsedAt = ?1 where id = ?2", at, tokenId)));
     }
 
     static byte[] sha256(String token) {
