@@ -61,7 +61,7 @@ class PagesBrowserTest {
         driver.findElement(By.cssSelector("button[type=submit]")).click();
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
         wait.ignoring(StaleElementReferenceException.class);
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".kpi .value")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#content .kpi .value")));
 
         assertThat(netRevenueTile()).isEqualTo(money(total(tenant, null)));
         assertThat(driver.findElements(By.cssSelector(".chart svg rect.bar"))).hasSizeGreaterThanOrEqualTo(3);
@@ -89,7 +89,7 @@ class PagesBrowserTest {
 
         driver.manage().window().setSize(new Dimension(390, 844));
         driver.get(root.toString());
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".kpi .value")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#content .kpi .value")));
         Long overflow = (Long) ((JavascriptExecutor) driver).executeScript(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         assertThat(overflow).as("no horizontal scrolling on a phone").isLessThanOrEqualTo(0L);
@@ -157,12 +157,12 @@ class PagesBrowserTest {
 
         driver.manage().window().setSize(new Dimension(1280, 1000));
         driver.get(root.toString());
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".kpi .value")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#content .kpi .value")));
         assertThat(netRevenueTile()).endsWith("€");
     }
 
     private String netRevenueTile() {
-        return driver.findElements(By.cssSelector(".kpi .value")).get(0).getText();
+        return driver.findElements(By.cssSelector("#content .kpi .value")).get(0).getText();
     }
 
     /** Net revenue of everything the tenant has, from the API. */

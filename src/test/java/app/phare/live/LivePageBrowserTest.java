@@ -48,13 +48,7 @@ class LivePageBrowserTest {
         Events.post(token, List.of(aPageView("v1", "s1", Instant.now()), aPageView("v2", "s2", Instant.now())));
 
         driver = Browser.start(1280, 1000);
-        driver.get(root + "login");
-        driver.findElement(By.name("j_username")).sendKeys(t.admin());
-        driver.findElement(By.name("j_password")).sendKeys(t.password());
-        driver.findElement(By.cssSelector("button[type=submit]")).click();
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-        wait.ignoring(StaleElementReferenceException.class);
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".topbar")));
+        WebDriverWait wait = Browser.logIn(driver, root, t.admin(), t.password());
 
         driver.findElement(By.linkText("Live")).click();
         wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-live-status]"), "live"));

@@ -56,4 +56,22 @@ public final class Browser {
         Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
         return target;
     }
+
+    /**
+     * Logs in through the login form and waits for the first page; returns a wait (30 s) that ignores elements
+     * replaced while it looks at them (htmx and live updates swap them).
+     */
+    public static org.openqa.selenium.support.ui.WebDriverWait logIn(WebDriver driver, java.net.URL root, String email,
+                                                                     String password) {
+        driver.get(root + "login");
+        driver.findElement(org.openqa.selenium.By.name("j_username")).sendKeys(email);
+        driver.findElement(org.openqa.selenium.By.name("j_password")).sendKeys(password);
+        driver.findElement(org.openqa.selenium.By.cssSelector("button[type=submit]")).click();
+        org.openqa.selenium.support.ui.WebDriverWait wait = new org.openqa.selenium.support.ui.WebDriverWait(driver,
+                java.time.Duration.ofSeconds(30));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        wait.until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(
+                org.openqa.selenium.By.cssSelector(".topbar")));
+        return wait;
+    }
 }
