@@ -1,0 +1,5 @@
+package app.phare.report.content;
+
+/** The rendered file. */
+public record RenderedReport(byte[] bytes, String contentType, String fileName) {
+}
