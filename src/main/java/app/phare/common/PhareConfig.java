@@ -16,6 +16,10 @@ public interface PhareConfig {
     @WithDefault("data")
     String dataDir();
 
+    /** The address users reach Phare at, for links in e-mails. */
+    @WithDefault("http://localhost:8080")
+    String baseUrl();
+
     /** Password of admin@demo.local on first start; generated and logged once when empty. */
     Optional<String> adminPassword();
 

@@ -22,6 +22,46 @@ public class NotificationResource {
     @Inject
     SecurityIdentity identity;
 
+    @Inject
+    NotificationPush push;
+
+    @Inject
+    NotificationPreferences preferences;
+
+    @Inject
+    app.phare.tenant.UserDirectory users;
+
+    @Inject
+    app.phare.tenant.CurrentUser user;
+
+    /** New notifications as they come (event "notification", JSON {id, kind, title, link}). */
+    @GET
+    @Path("/stream")
+    @jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.SERVER_SENT_EVENTS)
+    public void stream(@jakarta.ws.rs.core.Context jakarta.ws.rs.sse.SseEventSink sink,
+                       @jakarta.ws.rs.core.Context jakarta.ws.rs.sse.Sse sse) {
+        push.subscribe(userId(), sink, sse, false);
+    }
+
+    @GET
+    @Path("/preferences")
+    public List<NotificationPreferences.Preference> preferences() {
+        return preferences.list(userId());
+    }
+
+    @jakarta.ws.rs.PUT
+    @Path("/preferences")
+    public List<NotificationPreferences.Preference> savePreferences(List<NotificationPreferences.Preference> choices) {
+        if (choices == null) {
+            throw app.phare.common.ProblemException.badRequest(null, "send [{kind, inApp, email}]");
+        }
+        return preferences.save(user.tenant().id, userId(), choices);
+    }
+
+    private long userId() {
+        return users.findByEmail(identity.getPrincipal().getName()).orElseThrow().id;
+    }
+
     @GET
     public Map<String, Object> list(@RestQuery Integer limit) {
         String email = identity.getPrincipal().getName();

@@ -20,25 +20,60 @@ public class NotificationService implements PanacheRepository<Notification> {
     public record View(long id, Instant at, String kind, String title, String body, String link, boolean read) {
     }
 
+    /** Fired once a notification is stored: the live toast and the e-mail follow from it. */
+    public record Sent(long tenantId, long userId, String email, View view) {
+    }
+
     @Inject
     UserDirectory users;
+
+    @Inject
+    jakarta.enterprise.event.Event<Sent> sent;
+
+    @Inject
+    NotificationPreferences preferences;
 
     /** Notifies every admin of the tenant; returns how many were notified. */
     public int notifyAdmins(long tenantId, String kind, String title, String body, String link) {
         return TenantScope.callAs(tenantId, () -> QuarkusTransaction.requiringNew().call(() -> {
             List<AppUser> admins = users.list("tenantId = ?1 and role = ?2", tenantId, AppUser.ADMIN);
+            List<Sent> done = new java.util.ArrayList<>();
             for (AppUser admin : admins) {
-                Notification n = new Notification();
-                n.tenantId = tenantId;
-                n.userId = admin.id;
-                n.kind = kind;
-                n.title = title;
-                n.body = body;
-                n.link = link;
-                persist(n);
+                Sent s = store(tenantId, admin, kind, title, body, link);
+                if (s != null) {
+                    done.add(s);
+                }
             }
-            return admins.size();
-        }));
+            return done;
+        })).stream().peek(sent::fire).toList().size();
+    }
+
+    /** Notifies one user of the tenant (by e-mail address); nothing when the user is gone or turned this kind off. */
+    public void notifyUser(long tenantId, String email, String kind, String title, String body, String link) {
+        Sent s = TenantScope.callAs(tenantId, () -> QuarkusTransaction.requiringNew().call(() ->
+                users.findByEmail(email).filter(u -> u.tenantId == tenantId)
+                        .map(u -> store(tenantId, u, kind, title, body, link)).orElse(null)));
+        if (s != null) {
+            sent.fire(s);
+        }
+    }
+
+    private Sent store(long tenantId, AppUser user, String kind, String title, String body, String link) {
+        NotificationPreferences.Choice choice = preferences.of(user.id, kind);
+        Notification n = new Notification();
+        n.tenantId = tenantId;
+        n.userId = user.id;
+        n.kind = kind;
+        n.title = title;
+        n.body = body;
+        n.link = link;
+        if (!choice.inApp()) {
+            n.readAt = java.time.Instant.now(); // kept for the record, never shown as new
+        }
+        persist(n);
+        flush();
+        getEntityManager().refresh(n);
+        return new Sent(tenantId, user.id, user.email, view(n));
     }
 
     /** The user's notifications, newest first. */

@@ -24,12 +24,17 @@ public class NotificationsPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance notifications(PageContext page, List<NotificationService.View> items, long unread, ZoneId zone);
+        static native TemplateInstance notifications(PageContext page, List<NotificationService.View> items, long unread, ZoneId zone,
+                                                     List<NotificationPreferences.Preference> preferences);
 
         static native TemplateInstance list(PageContext page, List<NotificationService.View> items, long unread, ZoneId zone,
                                            boolean oob);
 
         static native TemplateInstance bell(long unread);
+
+        static native TemplateInstance toast(NotificationService.View n);
+
+        static native TemplateInstance preferences(List<NotificationPreferences.Preference> preferences, boolean saved);
     }
 
     @Inject
@@ -41,7 +46,42 @@ public class NotificationsPage {
     @GET
     public TemplateInstance page(@Context HttpHeaders headers) {
         return Templates.notifications(user.page("notifications", headers), notifications.latest(user.email(), 100),
-                notifications.unread(user.email()), user.tenant().zone());
+                notifications.unread(user.email()), user.tenant().zone(), preferences.list(userId()));
+    }
+
+    @Inject
+    NotificationPush push;
+
+    @Inject
+    NotificationPreferences preferences;
+
+    @Inject
+    app.phare.tenant.UserDirectory users;
+
+    /** New notifications of the logged-in user as they come (event "notification", a toast as HTML). */
+    @GET
+    @Path("/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void stream(@Context jakarta.ws.rs.sse.SseEventSink sink, @Context jakarta.ws.rs.sse.Sse sse) {
+        push.subscribe(userId(), sink, sse, true);
+    }
+
+    /** The user's choices: in the app, by e-mail too. */
+    @POST
+    @Path("/preferences")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public TemplateInstance savePreferences(@org.jboss.resteasy.reactive.RestForm List<String> inApp,
+                                            @org.jboss.resteasy.reactive.RestForm List<String> email,
+                                            @Context HttpHeaders headers) {
+        List<NotificationPreferences.Preference> choices = NotificationPreferences.KINDS.keySet().stream()
+                .map(k -> new NotificationPreferences.Preference(k, null, inApp != null && inApp.contains(k),
+                        email != null && email.contains(k))).toList();
+        preferences.save(user.tenant().id, userId(), choices);
+        return Templates.preferences(preferences.list(userId()), true);
+    }
+
+    long userId() {
+        return users.findByEmail(user.email()).orElseThrow().id;
     }
 
     @GET

@@ -1,0 +1,122 @@
+package app.phare.report;
+
+import app.phare.common.PageContext;
+import app.phare.common.ProblemException;
+import app.phare.tenant.CurrentUser;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.RestForm;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The Reports page: ask for a report, go on working, download it when it is ready (or retry a failed one). */
+@Path("/reports")
+@Produces(MediaType.TEXT_HTML)
+public class ReportsPage {
+
+    /** The form as sent, to fill it again. */
+    public record Form(String type, String from, String to, String format, String country, String channel) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance reports(PageContext page, List<ReportView> reports, Form form, Map<String, String> types,
+                                              List<String> formats, ZoneId zone, String message, boolean error,
+                                              boolean pending);
+
+        static native TemplateInstance list(PageContext page, List<ReportView> reports, Map<String, String> types, ZoneId zone,
+                                           String message, boolean error, boolean pending);
+    }
+
+    @Inject
+    ReportService reports;
+
+    @Inject
+    CurrentUser user;
+
+    @GET
+    public TemplateInstance page(@Context HttpHeaders headers) {
+        LocalDate today = LocalDate.now(user.tenant().zone());
+        Form form = new Form("sales-summary", today.minusMonths(3).withDayOfMonth(1).toString(), today.toString(), "pdf", "", "");
+        List<ReportView> list = reports.latest(50);
+        return Templates.reports(user.page("reports", headers), list, form, types(), ReportTypes.FORMATS,
+                user.tenant().zone(), null, false, pending(list));
+    }
+
+    @GET
+    @Path("/list")
+    public TemplateInstance list(@Context HttpHeaders headers) {
+        return render(headers, null, false);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public TemplateInstance generate(@RestForm String type, @RestForm String from, @RestForm String to, @RestForm String format,
+                                     @RestForm String country, @RestForm String channel, @Context HttpHeaders headers) {
+        try {
+            Map<String, String> filters = new LinkedHashMap<>();
+            if (country != null && !country.isBlank()) {
+                filters.put("country", country.strip());
+            }
+            if (channel != null && !channel.isBlank()) {
+                filters.put("channel", channel.strip());
+            }
+            ReportService.Requested r = reports.request(user.tenant(), user.email(),
+                    ReportResource.spec(new ReportResource.ReportRequest(type, from, to, format, filters)));
+            return render(headers, r.created() ? "Report " + r.reportId() + " queued: you will be told when it is ready."
+                    : "The same report is already " + r.status() + " (report " + r.reportId() + ").", false);
+        } catch (ProblemException e) {
+            return render(headers, e.getMessage(), true);
+        }
+    }
+
+    @POST
+    @Path("/{id}/retry")
+    public TemplateInstance retry(@PathParam("id") long id, @Context HttpHeaders headers) {
+        try {
+            ReportService.Requested r = reports.retry(user.tenant(), id, user.email());
+            return render(headers, "Queued again as report " + r.reportId() + ".", false);
+        } catch (ProblemException e) {
+            return render(headers, e.getMessage(), true);
+        }
+    }
+
+    private TemplateInstance render(HttpHeaders headers, String message, boolean error) {
+        List<ReportView> list = reports.latest(50);
+        return Templates.list(user.page("reports", headers), list, types(), user.tenant().zone(), message, error, pending(list));
+    }
+
+    private static boolean pending(List<ReportView> list) {
+        return list.stream().anyMatch(ReportView::pending);
+    }
+
+    /** The file, for the browser (the JSON API's download takes API credentials, the page the session). */
+    @GET
+    @Path("/{id}/file")
+    @Produces(MediaType.WILDCARD)
+    public jakarta.ws.rs.core.Response file(@PathParam("id") long id) {
+        ReportService.ReportFile f = reports.file(id);
+        return jakarta.ws.rs.core.Response.ok(f.path().toFile(), f.contentType())
+                .header("Content-Disposition", "attachment; filename=\"" + f.fileName() + "\"").build();
+    }
+
+    private static Map<String, String> types() {
+        Map<String, String> m = new LinkedHashMap<>();
+        ReportTypes.TYPES.forEach(t -> m.put(t, ReportTypes.label(t)));
+        return m;
+    }
+}
