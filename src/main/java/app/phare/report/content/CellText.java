@@ -1,9 +1,9 @@
 package app.phare.report.content;
 
 import app.phare.common.Display;
-import app.phare.common.Fmt;
 
 import java.math.BigDecimal;
+import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -21,6 +21,10 @@ final class CellText {
         this.month = DateTimeFormatter.ofPattern("MMM yyyy", locale);
     }
 
+    Locale locale() {
+        return locale;
+    }
+
     String text(Table.Kind kind, Object value) {
         if (value == null) {
             return "\u2014";
@@ -34,12 +38,20 @@ final class CellText {
         if (value instanceof BigDecimal d) {
             return switch (kind) {
                 case MONEY -> Display.money(d, currency, locale);
-                case PERCENT -> Fmt.percent(d, locale);
+                case PERCENT -> percent(d);
                 case INTEGER -> Display.number(d.longValue(), locale);
                 default -> Display.number(d, locale);
             };
         }
         return value.toString();
+    }
+
+    /** A ratio as a percentage with one decimal: 0.0282 → "2.8%". */
+    String percent(BigDecimal ratio) {
+        NumberFormat f = NumberFormat.getPercentInstance(locale);
+        f.setMinimumFractionDigits(1);
+        f.setMaximumFractionDigits(1);
+        return f.format(ratio);
     }
 
     /** A change as "+12.3%" / "−4.0%", or a dash without a base. */

@@ -24,7 +24,7 @@ public final class ReportPdf {
 
     /** Longest table printed in full; the spreadsheet formats carry every row. */
     static final int MAX_ROWS = 40;
-    private static final int COLUMN_CHART_MM = 45;
+    private static final int COLUMN_CHART_MM = 40;
     private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
 
     @CheckedTemplate
@@ -41,11 +41,12 @@ public final class ReportPdf {
                           String lastYearTrend) {
     }
 
-    public record ChartView(String title, boolean horizontal, List<BarView> bars) {
+    /** A chart; width is the percent of the page width its columns take (few columns stay narrow). */
+    public record ChartView(String title, boolean horizontal, int width, boolean valued, List<BarView> bars) {
     }
 
     /** A bar: size is millimetres of height for columns, percent of width for horizontal bars. */
-    public record BarView(String label, String value, int size, boolean negative, boolean labelled) {
+    public record BarView(String label, String value, String shortValue, int size, boolean negative, boolean labelled) {
     }
 
     public record TableView(String title, List<CellView> headers, List<List<CellView>> rows, String note) {
@@ -55,6 +56,10 @@ public final class ReportPdf {
     }
 
     private ReportPdf() {
+    }
+
+    static {
+        com.openhtmltopdf.util.XRLog.setLoggerImpl(new PdfLog());
     }
 
     static byte[] write(ReportDocument doc) {
@@ -95,15 +100,18 @@ public final class ReportPdf {
         BigDecimal max = chart.bars().stream().map(b -> b.value().abs()).max(BigDecimal::compareTo).orElse(BigDecimal.ONE);
         int full = chart.horizontal() ? 100 : COLUMN_CHART_MM;
         int every = Math.max(1, (int) Math.ceil(chart.bars().size() / 16.0));
+        java.text.NumberFormat compact = java.text.NumberFormat.getCompactNumberInstance(text.locale(), java.text.NumberFormat.Style.SHORT);
+        compact.setMaximumFractionDigits(2);
         List<BarView> bars = new ArrayList<>();
         for (int i = 0; i < chart.bars().size(); i++) {
             ReportDocument.Bar b = chart.bars().get(i);
             int size = max.signum() == 0 ? 0 : b.value().abs().multiply(BigDecimal.valueOf(full))
                     .divide(max, 0, RoundingMode.HALF_UP).intValue();
-            bars.add(new BarView(b.label(), text.text(Table.Kind.MONEY, b.value()), size, b.value().signum() < 0,
-                    chart.horizontal() || i % every == 0));
+            bars.add(new BarView(b.label(), text.text(Table.Kind.MONEY, b.value()), compact.format(b.value().round(new java.math.MathContext(3)).doubleValue()), size,
+                    b.value().signum() < 0, chart.horizontal() || i % every == 0));
         }
-        return new ChartView(chart.title(), chart.horizontal(), bars);
+        int n = chart.bars().size();
+        return new ChartView(chart.title(), chart.horizontal(), Math.min(100, Math.max(24, n * 8)), n <= 16, bars);
     }
 
     private static TableView table(Table table, CellText text) {

@@ -1,0 +1,53 @@
+package app.phare.report.content;
+
+import app.phare.testing.Api;
+import app.phare.testing.SharedData;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Acceptance 1 of the reports: on the real online-retail export, the 2011 sales summary has the sales API's numbers. */
+@QuarkusTest
+class SalesSummaryOnlineRetailTest {
+
+    @Inject
+    ReportGenerator generator;
+
+    @Test
+    void salesSummaryOf2011HasTheNumbersOfTheSalesApiAndRendersAsPdf() throws Exception {
+        Api.TestTenant t = Api.aTenant("Europe/London", "GBP", "en-GB");
+        long source = Api.anOrdersSource(t, Api.onlineRetailMapping(), null);
+        Api.upload(t, source, Files.readAllBytes(SharedData.onlineRetail()));
+        Api.runNightly(t);
+        LocalDate from = LocalDate.of(2011, 1, 1), to = LocalDate.of(2011, 12, 31);
+
+        RenderedReport xlsx = ReportFixtures.generate(generator, t, "sales-summary", from, to, "xlsx", Map.of());
+        assertThat(xlsx.fileName()).isEqualTo("phare-sales-summary-2011-01-01_2011-12-31.xlsx");
+        JsonPath api = ReportFixtures.sales(t, "from=2011-01-01&to=2011-12-31&grain=month");
+        assertThat(api.getList("rows")).hasSize(12);
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx.bytes()))) {
+            ReportGeneratorTest.assertMonthsEqualApi(wb.getSheet("Revenue by month"), api);
+            ReportGeneratorTest.assertKpisEqualSumOfApiRows(wb.getSheet("KPIs"), api);
+            assertThat(wb.getSheet("Top products").getLastRowNum()).isEqualTo(20);
+            assertThat(ReportFixtures.rowStartingWith(wb.getSheet("Countries"), "United Kingdom")).isNotNull();
+        }
+
+        RenderedReport pdf = ReportFixtures.generate(generator, t, "sales-summary", from, to, "pdf", Map.of());
+        Files.write(Path.of("target", "report-online-retail-2011.pdf"), pdf.bytes());
+        try (PDDocument doc = Loader.loadPDF(pdf.bytes())) {
+            assertThat(doc.getNumberOfPages()).isGreaterThanOrEqualTo(2);
+        }
+    }
+}
