@@ -46,11 +46,13 @@ final class CellText {
         return value.toString();
     }
 
-    /** A ratio as a percentage with one decimal: 0.0282 → "2.8%". */
+    /** A ratio as a percentage with one decimal (two under 1%): 0.0282 → "2.8%", 0.00018 → "0.02%". */
     String percent(BigDecimal ratio) {
         NumberFormat f = NumberFormat.getPercentInstance(locale);
-        f.setMinimumFractionDigits(1);
-        f.setMaximumFractionDigits(1);
+        // rates under 1% (click-through) keep two decimals
+        int digits = ratio.abs().compareTo(new BigDecimal("0.01")) < 0 && ratio.signum() != 0 ? 2 : 1;
+        f.setMinimumFractionDigits(digits);
+        f.setMaximumFractionDigits(digits);
         return f.format(ratio);
     }
 

@@ -43,6 +43,8 @@ class MarketingReportBuilder {
                 kpi("Conversions", Kind.INTEGER, BigDecimal.valueOf(total.conversions())),
                 kpi("Cost per conversion", Kind.MONEY, total.costPerConversion()));
         String unit = byMonth ? "month" : "day";
+        java.time.format.DateTimeFormatter label = java.time.format.DateTimeFormatter.ofPattern(byMonth ? "MMM yy" : "d MMM",
+                tenant.javaLocale());
         List<List<Object>> periodRows = new ArrayList<>();
         List<ReportDocument.Bar> bars = new ArrayList<>();
         for (MarketingMetrics.Row r : overall.rows()) {
@@ -52,13 +54,13 @@ class MarketingReportBuilder {
             row.add(r.netRevenue());
             row.add(r.roas());
             periodRows.add(row);
-            bars.add(new ReportDocument.Bar(r.period(), r.spend()));
+            bars.add(new ReportDocument.Bar(start.format(label), r.spend()));
         }
         List<Table.Column> periodColumns = new ArrayList<>(List.of(Table.column(unit.equals("month") ? "Month" : "Day",
                 byMonth ? Kind.MONTH : Kind.DATE)));
         periodColumns.addAll(measureColumns());
         periodColumns.add(Table.column("Net revenue", Kind.MONEY));
-        periodColumns.add(Table.column("ROAS (net revenue ÷ spend)", Kind.DECIMAL));
+        periodColumns.add(Table.column("ROAS", Kind.DECIMAL));
         List<Table> tables = List.of(new Table("By " + unit, "Spend and results by " + unit, periodColumns, periodRows),
                 keyed("By campaign", "Campaign", campaigns), keyed("By platform", "Platform", platforms));
         List<ReportDocument.Chart> charts = List.of(new ReportDocument.Chart("Spend by " + unit, false, bars));

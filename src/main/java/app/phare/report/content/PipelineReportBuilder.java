@@ -58,7 +58,8 @@ class PipelineReportBuilder {
                         Table.column("Deals", Kind.INTEGER), Table.column("Value", Kind.MONEY)), stageRows),
                 keyed("By agent", "Agent", agents), keyed("By product", "Product", products));
         List<ReportDocument.Chart> charts = List.of(new ReportDocument.Chart("Won value by close month", false,
-                overall.rows().stream().map(m -> new ReportDocument.Bar(m.period(), m.wonValue())).toList()));
+                overall.rows().stream().map(m -> new ReportDocument.Bar(LocalDate.parse(m.period() + "-01").format(
+                        java.time.format.DateTimeFormatter.ofPattern("MMM yy", tenant.javaLocale())), m.wonValue())).toList()));
         return spec.document(tenant, asOf, List.of("The open pipeline is as of the data, whatever the period; closed deals"
                 + " count in the month they closed."), kpis, charts, tables);
     }

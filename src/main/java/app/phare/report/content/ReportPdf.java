@@ -37,8 +37,9 @@ public final class ReportPdf {
                        List<String> notes, List<KpiTile> kpis, List<ChartView> charts, List<TableView> tables) {
     }
 
-    public record KpiTile(String label, String value, String vsPrevious, String previousTrend, String vsLastYear,
-                          String lastYearTrend) {
+    /** A KPI tile; compared is false when the report has no comparison periods. */
+    public record KpiTile(String label, String value, boolean compared, String vsPrevious, String previousTrend,
+                          String vsLastYear, String lastYearTrend) {
     }
 
     /** A chart; width is the percent of the page width its columns take (few columns stay narrow). */
@@ -49,7 +50,8 @@ public final class ReportPdf {
     public record BarView(String label, String value, String shortValue, int size, boolean negative, boolean labelled) {
     }
 
-    public record TableView(String title, List<CellView> headers, List<List<CellView>> rows, String note) {
+    /** A table; wide ones (many columns) print smaller. */
+    public record TableView(String title, boolean wide, List<CellView> headers, List<List<CellView>> rows, String note) {
     }
 
     public record CellView(String text, boolean numeric) {
@@ -85,7 +87,7 @@ public final class ReportPdf {
         doc.filters().forEach((k, v) -> filters.add(k + ": " + v));
         List<KpiTile> kpis = doc.kpis().stream().map(k -> new KpiTile(k.label(), text.text(k.kind(),
                 k.kind() == Table.Kind.INTEGER && k.value() != null ? (Object) k.value().longValue() : k.value()),
-                text.change(k.changeVsPrevious()), CellText.trend(k.changeVsPrevious()),
+                doc.type().equals(ReportType.SALES_SUMMARY.id()), text.change(k.changeVsPrevious()), CellText.trend(k.changeVsPrevious()),
                 text.change(k.changeVsLastYear()), CellText.trend(k.changeVsLastYear()))).toList();
         List<ChartView> charts = doc.charts().stream().filter(c -> !c.bars().isEmpty())
                 .map(c -> chart(c, text)).toList();
@@ -128,6 +130,6 @@ public final class ReportPdf {
         String note = table.rows().isEmpty() ? "Nothing in this period."
                 : table.rows().size() > MAX_ROWS ? "The first " + MAX_ROWS + " of " + table.rows().size()
                 + " rows; the XLSX and CSV files have them all." : null;
-        return new TableView(table.title(), headers, rows, note);
+        return new TableView(table.title(), headers.size() > 8, headers, rows, note);
     }
 }
