@@ -26,6 +26,9 @@ public class NotificationMailer {
     app.phare.common.PhareConfig config;
 
     void onSent(@Observes NotificationService.Sent sent) {
+        if (sent.mailedAlready()) {
+            return;
+        }
         try {
             boolean email = app.phare.tenant.TenantScope.callAs(sent.tenantId(), () ->
                     preferences.of(sent.userId(), sent.view().kind()).email());

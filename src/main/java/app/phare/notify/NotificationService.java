@@ -21,7 +21,7 @@ public class NotificationService implements PanacheRepository<Notification> {
     }
 
     /** Fired once a notification is stored: the live toast and the e-mail follow from it. */
-    public record Sent(long tenantId, long userId, String email, View view) {
+    public record Sent(long tenantId, long userId, String email, View view, boolean mailedAlready) {
     }
 
     @Inject
@@ -39,7 +39,7 @@ public class NotificationService implements PanacheRepository<Notification> {
             List<AppUser> admins = users.list("tenantId = ?1 and role = ?2", tenantId, AppUser.ADMIN);
             List<Sent> done = new java.util.ArrayList<>();
             for (AppUser admin : admins) {
-                Sent s = store(tenantId, admin, kind, title, body, link);
+                Sent s = store(tenantId, admin, kind, title, body, link, false);
                 if (s != null) {
                     done.add(s);
                 }
@@ -50,15 +50,21 @@ public class NotificationService implements PanacheRepository<Notification> {
 
     /** Notifies one user of the tenant (by e-mail address); nothing when the user is gone or turned this kind off. */
     public void notifyUser(long tenantId, String email, String kind, String title, String body, String link) {
+        notifyUser(tenantId, email, kind, title, body, link, false);
+    }
+
+    /** mailedAlready: the user gets an e-mail of their own for this (a subscription's delivery), not a second one. */
+    public void notifyUser(long tenantId, String email, String kind, String title, String body, String link,
+                           boolean mailedAlready) {
         Sent s = TenantScope.callAs(tenantId, () -> QuarkusTransaction.requiringNew().call(() ->
                 users.findByEmail(email).filter(u -> u.tenantId == tenantId)
-                        .map(u -> store(tenantId, u, kind, title, body, link)).orElse(null)));
+                        .map(u -> store(tenantId, u, kind, title, body, link, mailedAlready)).orElse(null)));
         if (s != null) {
             sent.fire(s);
         }
     }
 
-    private Sent store(long tenantId, AppUser user, String kind, String title, String body, String link) {
+    private Sent store(long tenantId, AppUser user, String kind, String title, String body, String link, boolean mailedAlready) {
         NotificationPreferences.Choice choice = preferences.of(user.id, kind);
         Notification n = new Notification();
         n.tenantId = tenantId;
@@ -73,7 +79,7 @@ public class NotificationService implements PanacheRepository<Notification> {
         persist(n);
         flush();
         getEntityManager().refresh(n);
-        return new Sent(tenantId, user.id, user.email, view(n));
+        return new Sent(tenantId, user.id, user.email, view(n), mailedAlready);
     }
 
     /** The user's notifications, newest first. */

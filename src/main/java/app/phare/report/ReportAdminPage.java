@@ -29,7 +29,8 @@ public class ReportAdminPage {
 
     /** What the section shows. */
     public record Summary(long queued, long running, long ready, long failed, int retentionDays, String retentionSchedule,
-                          Instant retentionLastRun, int retentionLastRemoved, ZoneId zone, Locale locale) {
+                          Instant retentionLastRun, int retentionLastRemoved, Instant subscriptionsLastRun, int subscriptionsLastSent,
+                          long subscriptions, ZoneId zone, Locale locale) {
     }
 
     @CheckedTemplate
@@ -49,16 +50,20 @@ public class ReportAdminPage {
     @Inject
     CurrentUser user;
 
+    @Inject
+    SubscriptionService subscriptionJob;
+
     @GET
     public TemplateInstance section() {
-        long[] counts = new long[4];
+        long[] counts = new long[5];
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("""
                      SELECT count(*) FILTER (WHERE status = 'queued'), count(*) FILTER (WHERE status = 'running'),
-                            count(*) FILTER (WHERE status = 'ready'), count(*) FILTER (WHERE status = 'failed') FROM report""");
+                            count(*) FILTER (WHERE status = 'ready'), count(*) FILTER (WHERE status = 'failed'),
+                            (SELECT count(*) FROM report_subscription) FROM report""");
              ResultSet rs = ps.executeQuery()) {
             rs.next();
-            for (int i = 0; i < 4; i++) {
+            for (int i = 0; i < 5; i++) {
                 counts[i] = rs.getLong(i + 1);
             }
         } catch (SQLException e) {
@@ -66,6 +71,6 @@ public class ReportAdminPage {
         }
         return Templates.section(new Summary(counts[0], counts[1], counts[2], counts[3], config.retentionDays(),
                 CronText.describe(ReportRetentionJob.CRON, "UTC"), retention.lastRun(), retention.lastRemoved(),
-                user.tenant().zone(), user.tenant().javaLocale()));
+                subscriptionJob.lastRun(), subscriptionJob.lastSent(), counts[4], user.tenant().zone(), user.tenant().javaLocale()));
     }
 }

@@ -63,6 +63,11 @@ public class ReportService {
     ReportWorker worker;
 
     public Requested request(Tenant tenant, String email, ReportSpec spec) {
+        return request(tenant, email, spec, false);
+    }
+
+    /** attach: the requester gets the file by e-mail when it is ready (a subscription's delivery). */
+    public Requested request(Tenant tenant, String email, ReportSpec spec, boolean attach) {
         generator.validate(spec);
         Map<String, String> filters = new TreeMap<>(spec.filters() == null ? Map.of() : spec.filters());
         try (Connection c = dataSource.getConnection()) {
@@ -105,17 +110,21 @@ public class ReportService {
                 }
             }
             try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO report_requester (tenant_id, report_id, email, notified) VALUES (?, ?, ?, ?)
-                    ON CONFLICT DO NOTHING""")) {
+                    INSERT INTO report_requester (tenant_id, report_id, email, notified, attach) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (report_id, email) DO UPDATE SET attach = report_requester.attach OR excluded.attach""")) {
                 ps.setLong(1, tenant.id);
                 ps.setLong(2, id);
                 ps.setString(3, email);
-                ps.setBoolean(4, status.equals("ready")); // a ready report needs no notification: it is there
+                // a ready report needs no notification, it is there; a delivery still goes out (below)
+                ps.setBoolean(4, status.equals("ready") && !attach);
+                ps.setBoolean(5, attach);
                 ps.executeUpdate();
             }
             c.commit();
             if (created) {
                 worker.wake("report " + id);
+            } else if (attach && status.equals("ready")) {
+                worker.deliver(tenant.id, id);
             }
             return new Requested(id, created, status);
         } catch (SQLException | JsonProcessingException e) {

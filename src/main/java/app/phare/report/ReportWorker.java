@@ -64,6 +64,12 @@ public class ReportWorker {
     ObjectMapper json;
 
     @Inject
+    io.quarkus.mailer.Mailer mailer;
+
+    @Inject
+    app.phare.common.PhareConfig phare;
+
+    @Inject
     @Channel("report-requests")
     @OnOverflow(value = OnOverflow.Strategy.DROP)
     Emitter<String> wakeUp;
@@ -149,6 +155,7 @@ public class ReportWorker {
             files.write(r.tenantId(), r.id(), file.fileName(), file.bytes());
             finish(r, file);
             notifyRequesters(r, true, null);
+            deliver(r.tenantId(), r.id());
         } catch (RuntimeException e) {
             String reason = e instanceof app.phare.common.ProblemException ? e.getMessage()
                     : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
@@ -177,13 +184,17 @@ public class ReportWorker {
 
     private void notifyRequesters(Claimed r, boolean ready, String reason) {
         List<String> emails = new ArrayList<>();
+        java.util.Set<String> delivered = new java.util.HashSet<>();
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(
-                     "UPDATE report_requester SET notified = true WHERE report_id = ? AND NOT notified RETURNING email")) {
+                     "UPDATE report_requester SET notified = true WHERE report_id = ? AND NOT notified RETURNING email, attach")) {
             ps.setLong(1, r.id());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     emails.add(rs.getString(1));
+                    if (ready && rs.getBoolean(2)) {
+                        delivered.add(rs.getString(1));
+                    }
                 }
             }
         } catch (SQLException e) {
@@ -194,10 +205,66 @@ public class ReportWorker {
         for (String email : emails) {
             if (ready) {
                 notifications.notifyUser(r.tenantId(), email, "report-ready", "Report ready: " + what,
-                        "Your report is ready to download.", "/reports/" + r.id() + "/file");
+                        "Your report is ready to download.", "/reports/" + r.id() + "/file", delivered.contains(email));
             } else {
                 notifications.notifyUser(r.tenantId(), email, "report-failed", "Report failed: " + what,
                         reason + " — open Reports to retry.", "/reports");
+            }
+        }
+    }
+
+    /**
+     * Sends the file of a ready report, attached, to each requester who asked for a delivery (a subscription) and has
+     * not had it yet.
+     */
+    public void deliver(long tenantId, long reportId) {
+        List<String> emails = new ArrayList<>();
+        String fileName;
+        String contentType;
+        String what;
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE report_requester SET attach = false WHERE report_id = ? AND attach RETURNING email")) {
+                ps.setLong(1, reportId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        emails.add(rs.getString(1));
+                    }
+                }
+            }
+            if (emails.isEmpty()) {
+                return;
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT file_name, content_type, type, from_day, to_day FROM report WHERE id = ? AND status = 'ready'")) {
+                ps.setLong(1, reportId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return;
+                    }
+                    fileName = rs.getString(1);
+                    contentType = rs.getString(2);
+                    what = ReportTypes.label(rs.getString(3)) + " " + rs.getString(4) + " – " + rs.getString(5);
+                }
+            }
+        } catch (SQLException e) {
+            LOG.errorf("could not prepare the delivery of report %d: %s", reportId, e.getMessage());
+            return;
+        }
+        byte[] bytes;
+        try {
+            bytes = java.nio.file.Files.readAllBytes(files.path(tenantId, reportId, fileName));
+        } catch (java.io.IOException e) {
+            LOG.errorf("report %d has no file to deliver: %s", reportId, e.getMessage());
+            return;
+        }
+        for (String email : emails) {
+            try {
+                mailer.send(io.quarkus.mailer.Mail.withText(email, "[Phare] " + what,
+                                "Your subscribed report is attached.\n\n" + phare.baseUrl() + "/reports/" + reportId + "/file")
+                        .addAttachment(fileName, bytes, contentType));
+            } catch (RuntimeException e) {
+                LOG.errorf("could not send report %d to %s: %s", reportId, email, e.getMessage());
             }
         }
     }

@@ -36,7 +36,10 @@ public class ReportsPage {
     static class Templates {
         static native TemplateInstance reports(PageContext page, List<ReportView> reports, Form form, Map<String, String> types,
                                               List<String> formats, ZoneId zone, String message, boolean error,
-                                              boolean pending);
+                                              boolean pending, List<Subscription> subscriptions);
+
+        static native TemplateInstance subscriptions(List<Subscription> subscriptions, Map<String, String> types,
+                                                     List<String> formats, String message, boolean error);
 
         static native TemplateInstance list(PageContext page, List<ReportView> reports, Map<String, String> types, ZoneId zone,
                                            String message, boolean error, boolean pending);
@@ -48,13 +51,57 @@ public class ReportsPage {
     @Inject
     CurrentUser user;
 
+    @Inject
+    SubscriptionService subscriptions;
+
+    @POST
+    @Path("/subscriptions")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public TemplateInstance subscribe(@RestForm String type, @RestForm String format, @RestForm String frequency,
+                                      @RestForm String hour, @RestForm String country, @RestForm String channel) {
+        try {
+            Map<String, String> filters = new LinkedHashMap<>();
+            if (country != null && !country.isBlank()) {
+                filters.put("country", country.strip());
+            }
+            if (channel != null && !channel.isBlank()) {
+                filters.put("channel", channel.strip());
+            }
+            Integer h;
+            try {
+                h = hour == null || hour.isBlank() ? null : Integer.valueOf(hour.strip());
+            } catch (NumberFormatException e) {
+                throw ProblemException.badRequest("hour", "hour is a whole number from 0 to 23");
+            }
+            subscriptions.create(user.tenant().id, user.email(), new SubscriptionService.Request(type, format, filters, frequency, h));
+            return subscriptionList("Subscribed: it is sent after the nightly run that closes each period.", false);
+        } catch (ProblemException e) {
+            return subscriptionList(e.getMessage(), true);
+        }
+    }
+
+    @POST
+    @Path("/subscriptions/{id}/delete")
+    public TemplateInstance unsubscribe(@PathParam("id") long id) {
+        try {
+            subscriptions.delete(user.email(), id);
+            return subscriptionList("Subscription removed.", false);
+        } catch (ProblemException e) {
+            return subscriptionList(e.getMessage(), true);
+        }
+    }
+
+    private TemplateInstance subscriptionList(String message, boolean error) {
+        return Templates.subscriptions(subscriptions.mine(user.email()), types(), ReportTypes.FORMATS, message, error);
+    }
+
     @GET
     public TemplateInstance page(@Context HttpHeaders headers) {
         LocalDate today = LocalDate.now(user.tenant().zone());
         Form form = new Form("sales-summary", today.minusMonths(3).withDayOfMonth(1).toString(), today.toString(), "pdf", "", "");
         List<ReportView> list = reports.latest(50);
         return Templates.reports(user.page("reports", headers), list, form, types(), ReportTypes.FORMATS,
-                user.tenant().zone(), null, false, pending(list));
+                user.tenant().zone(), null, false, pending(list), subscriptions.mine(user.email()));
     }
 
     @GET

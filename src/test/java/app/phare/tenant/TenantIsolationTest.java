@@ -34,7 +34,7 @@ class TenantIsolationTest {
             "MetricsResource", "DashboardPage", "SourcesPage", "LoginPage", "JobResource", "AdminPage",
             "NotificationResource", "NotificationsPage", "MarketingResource", "MarketingPage", "PipelineResource",
             "PipelinePage", "StockResource", "StockPage", "QualityPage", "ApiTokenResource", "ApiTokensPage", "EventResource",
-            "LiveResource", "LivePage", "LiveAdminPage", "FraudResource", "PaymentCheckResource", "FraudPage", "ReportResource", "ReportsPage", "ReportAdminPage");
+            "LiveResource", "LivePage", "LiveAdminPage", "FraudResource", "PaymentCheckResource", "FraudPage", "ReportResource", "ReportsPage", "ReportAdminPage", "SubscriptionResource");
 
     private Api.TestTenant a;
     private Api.TestTenant b;
