@@ -170,6 +170,32 @@ class ReportFlowTest {
         assertThat(other.asAdmin().get("/api/reports").then().extract().jsonPath().getList("id")).isEmpty();
     }
 
+    @Inject
+    ReportRetentionJob retention;
+
+    @Test
+    void filesPastTheirRetentionAreRemovedByTheRetentionJob() throws Exception {
+        long kept = t.asManager().body(aRequest("sales-summary", "2025-01-01", "2025-01-31", "xlsx")).post("/api/reports").then()
+                .statusCode(202).extract().jsonPath().getLong("reportId");
+        long old = t.asManager().body(aRequest("sales-summary", "2025-02-01", "2025-02-28", "xlsx")).post("/api/reports").then()
+                .statusCode(202).extract().jsonPath().getLong("reportId");
+        assertThat(awaitReady(kept)).isEqualTo("ready");
+        assertThat(awaitReady(old)).isEqualTo("ready");
+        assertThat(t.asManager().get("/api/reports/" + kept).then().extract().jsonPath().getString("expiresAt")).isNotNull();
+        java.nio.file.Path oldFile = java.nio.file.Path.of("target/test-data/reports/" + t.id(),
+                old + "-" + t.asManager().get("/api/reports/" + old).then().extract().jsonPath().getString("fileName"));
+        assertThat(oldFile).exists();
+        try (var c = app.phare.testing.Database.connect();
+             var ps = c.prepareStatement("UPDATE report SET expires_at = now() - interval '1 minute' WHERE id = ?")) {
+            ps.setLong(1, old);
+            ps.executeUpdate();
+        }
+        assertThat(retention.removeExpired()).isGreaterThanOrEqualTo(1);
+        t.asManager().get("/api/reports/" + old).then().statusCode(404);
+        t.asManager().get("/api/reports/" + kept + "/file").then().statusCode(200);
+        assertThat(oldFile).doesNotExist();
+    }
+
     @Test
     void aReportWhoseWorkerStoppedIsQueuedAgainAndCompleted() throws Exception {
         long id = t.asManager().body(aRequest("sales-summary", "2025-01-01", "2025-01-31", "pdf")).post("/api/reports").then()
