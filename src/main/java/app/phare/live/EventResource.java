@@ -1,9 +1,7 @@
 package app.phare.live;
 
-import app.phare.common.ProblemException;
 import app.phare.tenant.CurrentUser;
 import app.phare.token.Scope;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
@@ -35,12 +33,7 @@ public class EventResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     public Response post(String body) {
-        JsonNode tree;
-        try {
-            tree = body == null || body.isBlank() ? null : json.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw ProblemException.badRequest(null, "the body is not JSON: " + e.getOriginalMessage());
-        }
+        JsonNode tree = app.phare.common.JsonBody.parse(json, body);
         return Response.accepted(live.ingest(user.tenant(), tree)).build();
     }
 }

@@ -60,13 +60,7 @@ public class ReportsPage {
     public TemplateInstance subscribe(@RestForm String type, @RestForm String format, @RestForm String frequency,
                                       @RestForm String hour, @RestForm String country, @RestForm String channel) {
         try {
-            Map<String, String> filters = new LinkedHashMap<>();
-            if (country != null && !country.isBlank()) {
-                filters.put("country", country.strip());
-            }
-            if (channel != null && !channel.isBlank()) {
-                filters.put("channel", channel.strip());
-            }
+            Map<String, String> filters = filters(country, channel);
             Integer h;
             try {
                 h = hour == null || hour.isBlank() ? null : Integer.valueOf(hour.strip());
@@ -115,13 +109,7 @@ public class ReportsPage {
     public TemplateInstance generate(@RestForm String type, @RestForm String from, @RestForm String to, @RestForm String format,
                                      @RestForm String country, @RestForm String channel, @Context HttpHeaders headers) {
         try {
-            Map<String, String> filters = new LinkedHashMap<>();
-            if (country != null && !country.isBlank()) {
-                filters.put("country", country.strip());
-            }
-            if (channel != null && !channel.isBlank()) {
-                filters.put("channel", channel.strip());
-            }
+            Map<String, String> filters = filters(country, channel);
             ReportService.Requested r = reports.request(user.tenant(), user.email(),
                     ReportResource.spec(new ReportResource.ReportRequest(type, from, to, format, filters)));
             return render(headers, r.created() ? "Report " + r.reportId() + " queued: you will be told when it is ready."
@@ -159,6 +147,18 @@ public class ReportsPage {
         ReportService.ReportFile f = reports.file(id);
         return jakarta.ws.rs.core.Response.ok(f.path().toFile(), f.contentType())
                 .header("Content-Disposition", "attachment; filename=\"" + f.fileName() + "\"").build();
+    }
+
+    /** The form's country and channel as report filters; blank means all. */
+    private static Map<String, String> filters(String country, String channel) {
+        Map<String, String> filters = new LinkedHashMap<>();
+        if (country != null && !country.isBlank()) {
+            filters.put("country", country.strip());
+        }
+        if (channel != null && !channel.isBlank()) {
+            filters.put("channel", channel.strip());
+        }
+        return filters;
     }
 
     private static Map<String, String> types() {

@@ -10,7 +10,6 @@ import app.phare.fraud.PaymentCheckRepository;
 import app.phare.tenant.AppUser;
 import app.phare.tenant.CurrentUser;
 import app.phare.tenant.TenantScope;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
@@ -60,12 +59,7 @@ public class FraudResource {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(AppUser.ADMIN)
     public FraudRules change(String body) {
-        JsonNode change;
-        try {
-            change = body == null || body.isBlank() ? null : json.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw ProblemException.badRequest(null, "the body is not JSON: " + e.getOriginalMessage());
-        }
+        JsonNode change = app.phare.common.JsonBody.parse(json, body);
         return rules.change(scope.requireTenant(), change, user.email());
     }
 

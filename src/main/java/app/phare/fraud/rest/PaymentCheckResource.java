@@ -1,11 +1,9 @@
 package app.phare.fraud.rest;
 
-import app.phare.common.ProblemException;
 import app.phare.fraud.Decision;
 import app.phare.fraud.FraudService;
 import app.phare.tenant.TenantScope;
 import app.phare.token.Scope;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
@@ -38,12 +36,7 @@ public class PaymentCheckResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Decision check(String body) {
-        JsonNode tree;
-        try {
-            tree = body == null || body.isBlank() ? null : json.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw ProblemException.badRequest(null, "the body is not JSON: " + e.getOriginalMessage());
-        }
+        JsonNode tree = app.phare.common.JsonBody.parse(json, body);
         return fraud.check(scope.requireTenant(), tree);
     }
 }
