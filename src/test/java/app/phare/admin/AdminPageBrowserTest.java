@@ -153,14 +153,7 @@ class AdminPageBrowserTest {
     }
 
     private WebDriverWait login(String email, String password) {
-        driver.get(root + "login");
-        driver.findElement(By.name("j_username")).sendKeys(email);
-        driver.findElement(By.name("j_password")).sendKeys(password);
-        driver.findElement(By.cssSelector("button[type=submit]")).click();
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-        wait.ignoring(StaleElementReferenceException.class);
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".topbar")));
-        return wait;
+        return Browser.logIn(driver, root, email, password);
     }
 
     private void click(String label) {

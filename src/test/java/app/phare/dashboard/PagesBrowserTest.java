@@ -56,11 +56,7 @@ class PagesBrowserTest {
         driver = Browser.start(1280, 900);
         driver.get(root + "login");
         Browser.screenshot(driver, "login");
-        driver.findElement(By.name("j_username")).sendKeys(tenant.manager());
-        driver.findElement(By.name("j_password")).sendKeys(tenant.password());
-        driver.findElement(By.cssSelector("button[type=submit]")).click();
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-        wait.ignoring(StaleElementReferenceException.class);
+        WebDriverWait wait = Browser.logIn(driver, root, tenant.manager(), tenant.password());
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#content .kpi .value")));
 
         assertThat(netRevenueTile()).isEqualTo(money(total(tenant, null)));
@@ -103,12 +99,7 @@ class PagesBrowserTest {
         Files.write(sample, TestOrders.csv(LocalDate.of(2025, 5, 1), 20));
 
         driver = Browser.start(1280, 1000);
-        driver.get(root + "login");
-        driver.findElement(By.name("j_username")).sendKeys(tenant.admin());
-        driver.findElement(By.name("j_password")).sendKeys(tenant.password());
-        driver.findElement(By.cssSelector("button[type=submit]")).click();
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-        wait.ignoring(StaleElementReferenceException.class);
+        WebDriverWait wait = Browser.logIn(driver, root, tenant.admin(), tenant.password());
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".empty")));
         driver.get(root + "sources");
 

@@ -60,13 +60,7 @@ class MorePagesBrowserTest {
         Api.runNightly(t);
 
         driver = Browser.start(1280, 1000);
-        driver.get(root + "login");
-        driver.findElement(By.name("j_username")).sendKeys(t.manager());
-        driver.findElement(By.name("j_password")).sendKeys(t.password());
-        driver.findElement(By.cssSelector("button[type=submit]")).click();
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-        wait.ignoring(StaleElementReferenceException.class);
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".topbar")));
+        WebDriverWait wait = Browser.logIn(driver, root, t.manager(), t.password());
 
         driver.findElement(By.linkText("Marketing")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".kpi .value")));
