@@ -19,12 +19,26 @@ final class PeriodBucket {
         this.period = period;
     }
 
+    /** The groups of the country and channel added last: an order's lines come one after another. */
+    private String lastCountry;
+    private String lastChannel;
+    private SalesMeasures lastByCountry;
+    private SalesMeasures lastByChannel;
+    private SalesMeasures lastByCountryChannel;
+
     void add(String country, String channel, int product, long value, long units, int order, int customer) {
         all.add(value, units, order, customer);
-        byCountry.computeIfAbsent(country, k -> new SalesMeasures()).add(value, units, order, customer);
-        byChannel.computeIfAbsent(channel, k -> new SalesMeasures()).add(value, units, order, customer);
-        byCountryChannel.computeIfAbsent(country, k -> new HashMap<>())
-                .computeIfAbsent(channel, k -> new SalesMeasures()).add(value, units, order, customer);
+        if (!country.equals(lastCountry) || !channel.equals(lastChannel)) {
+            lastCountry = country;
+            lastChannel = channel;
+            lastByCountry = byCountry.computeIfAbsent(country, k -> new SalesMeasures());
+            lastByChannel = byChannel.computeIfAbsent(channel, k -> new SalesMeasures());
+            lastByCountryChannel = byCountryChannel.computeIfAbsent(country, k -> new HashMap<>())
+                    .computeIfAbsent(channel, k -> new SalesMeasures());
+        }
+        lastByCountry.add(value, units, order, customer);
+        lastByChannel.add(value, units, order, customer);
+        lastByCountryChannel.add(value, units, order, customer);
         if (product >= byProduct.length) {
             byProduct = java.util.Arrays.copyOf(byProduct, Math.max(product + 1, byProduct.length * 2));
         }

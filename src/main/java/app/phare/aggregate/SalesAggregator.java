@@ -35,9 +35,6 @@ public class SalesAggregator {
     public record Rebuilt(long linesRead, long rowsWritten) {
     }
 
-    /** Most lines a run aggregates in memory while loading; beyond this it rebuilds month by month from the facts. */
-    public static final long IN_MEMORY_LINES = 2_000_000;
-
     /** Rebuilds the affected days and their months from the facts, one month at a time. */
     public Rebuilt rebuild(Connection connection, long tenantId, Set<LocalDate> affectedDays) throws SQLException {
         SortedSet<LocalDate> months = monthsOf(affectedDays);

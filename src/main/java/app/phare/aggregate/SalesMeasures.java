@@ -13,6 +13,9 @@ final class SalesMeasures {
     long units;
     private IntSet orders;
     private IntSet customers;
+    /** The ids added last: an order's lines come one after another, so most adds repeat them. */
+    private int lastOrder = -1;
+    private int lastCustomer = -1;
 
     void add(long value, long positiveUnits, int order, int customer) {
         net = Math.addExact(net, value);
@@ -20,13 +23,15 @@ final class SalesMeasures {
             returns = Math.subtractExact(returns, value);
         }
         units = Math.addExact(units, positiveUnits);
-        if (order >= 0) {
+        if (order >= 0 && order != lastOrder) {
+            lastOrder = order;
             if (orders == null) {
                 orders = new IntSet();
             }
             orders.add(order);
         }
-        if (customer >= 0) {
+        if (customer >= 0 && customer != lastCustomer) {
+            lastCustomer = customer;
             if (customers == null) {
                 customers = new IntSet();
             }

@@ -40,7 +40,10 @@ public class CsrfFilter {
     }
 
     @ServerResponseFilter
-    public void setCookie(ContainerResponseContext response) {
+    public void setCookie(ContainerRequestContext request, ContainerResponseContext response) {
+        if (request.getUriInfo().getPath().startsWith("/api/") || !io.quarkus.arc.Arc.container().requestContext().isActive()) {
+            return; // the API has no forms; and a token is only ever made while the request context is active
+        }
         NewCookie cookie = csrf.newCookie();
         if (cookie != null) {
             response.getHeaders().add(HttpHeaders.SET_COOKIE, cookie);

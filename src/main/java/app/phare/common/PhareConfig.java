@@ -23,6 +23,10 @@ public interface PhareConfig {
     /** Password of admin@demo.local on first start; generated and logged once when empty. */
     Optional<String> adminPassword();
 
+    /** One JSON object per log line on the console (PHARE_LOG_JSON=true), with tenant and trace ids. */
+    @WithDefault("false")
+    boolean logJson();
+
     /** Whether the Demo tenant gets a year of generated orders on first start. */
     @WithDefault("true")
     boolean demoData();

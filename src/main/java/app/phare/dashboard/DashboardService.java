@@ -44,6 +44,9 @@ public class DashboardService {
     @Inject
     app.phare.source.SourceService sourceService;
 
+    @Inject
+    app.phare.insight.ChartInsights insights;
+
     /** The filters as the browser sent them; anything invalid falls back to a default with an explanation. */
     public record Filters(String preset, String from, String to, String country, String channel) {
     }
@@ -82,7 +85,7 @@ public class DashboardService {
             RangeSplit previous = previousOf(current);
             List<DashboardView.Kpi> kpis = new ArrayList<>();
             BigDecimal returns = BigDecimal.ZERO;
-            String chart = "";
+            String[] chart = {"", null};
             boolean byMonth = current.lengthInDays() > 62;
             List<DashboardView.Top> topCountries = List.of();
             List<DashboardView.Top> topProducts = List.of();
@@ -109,7 +112,7 @@ public class DashboardService {
                     ? app.phare.source.Freshness.ERROR : app.phare.source.Freshness.WARN};
             List<String> notes = stale.stream().map(s -> s.name() + ": " + s.freshness().reason()).toList();
             return new DashboardView(tenant.currency, tenant.javaLocale(), tenant.zone(), preset, range[0], range[1],
-                    country, channel, PRESETS, countries, channels, kpis, returns, chart, byMonth, topCountries, topProducts,
+                    country, channel, PRESETS, countries, channels, kpis, returns, chart[0], chart[1], byMonth, topCountries, topProducts,
                     country == null && channel == null, runs.lastSuccess().orElse(null),
                     span == null ? null : span[0], span == null ? null : span[1], error, freshness[0], notes);
         });
@@ -160,7 +163,7 @@ public class DashboardService {
         return now.subtract(before).divide(before.abs(), 6, RoundingMode.HALF_UP).doubleValue();
     }
 
-    private String chart(long tenant, RangeSplit split, String country, String channel, boolean byMonth, Tenant t) {
+    private String[] chart(long tenant, RangeSplit split, String country, String channel, boolean byMonth, Tenant t) {
         List<SalesRow> days = metrics.rows(tenant, new SalesQuery(split.from(), split.to(), SalesQuery.Grain.day, null, country, channel));
         Map<String, BigDecimal> byDay = new LinkedHashMap<>();
         days.forEach(r -> byDay.put(r.period(), r.netRevenue()));
@@ -181,7 +184,12 @@ public class DashboardService {
                 points.add(new SvgChart.Point(d.format(label), d.format(tip), byDay.getOrDefault(d.toString(), BigDecimal.ZERO)));
             }
         }
-        return SvgChart.render(points, byMonth, v -> app.phare.common.Display.money(v, t.currency, t.javaLocale()), t.javaLocale());
+        // anomalies and forecasts are of the whole business, not of one country or channel
+        app.phare.insight.ChartInsights.Overlay overlay = country != null || channel != null ? app.phare.insight.ChartInsights.Overlay.NONE
+                : byMonth ? insights.monthly(tenant, YearMonth.from(split.from()), YearMonth.from(split.to()), t.javaLocale())
+                : insights.daily(tenant, split.from(), split.to(), t.javaLocale());
+        return new String[]{SvgChart.render(points, byMonth, v -> app.phare.common.Display.money(v, t.currency, t.javaLocale()),
+                t.javaLocale(), overlay.markers(), overlay.forecast()), overlay.legend()};
     }
 
     private static List<DashboardView.Top> top(List<SalesRow> rows, Map<String, String> names) {

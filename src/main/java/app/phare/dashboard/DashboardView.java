@@ -11,7 +11,7 @@ import java.util.Locale;
 public record DashboardView(String currency, Locale locale, ZoneId zone,
                             String preset, LocalDate from, LocalDate to, String country, String channel,
                             List<Choice> presets, List<String> countries, List<String> channels,
-                            List<Kpi> kpis, BigDecimal returns, String chartSvg, boolean chartByMonth,
+                            List<Kpi> kpis, BigDecimal returns, String chartSvg, String chartLegend, boolean chartByMonth,
                             List<Top> topCountries, List<Top> topProducts, boolean productsUnfiltered,
                             Instant asOf, LocalDate dataFrom, LocalDate dataTo, String error,
                             String freshness, List<String> freshnessNotes) {

@@ -34,6 +34,9 @@ public class FraudService {
     @Inject
     TenantRepository tenants;
 
+    @Inject
+    app.phare.ops.Metrics metrics;
+
     /** Tenants' currencies: fixed when a tenant is created. */
     private final Map<Long, String> currencies = new ConcurrentHashMap<>();
 
@@ -46,7 +49,9 @@ public class FraudService {
         FraudMemory.History history = memory.record(tenantId, payment.customerKey(), payment.paymentId(),
                 payment.cardCountry(), payment.ipCountry(), now.toEpochMilli(), r.windowMillis());
         Decision decision = FraudScoring.score(payment, history, r);
-        int micros = (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - started) / 1000);
+        long took = System.nanoTime() - started;
+        int micros = (int) Math.min(Integer.MAX_VALUE, took / 1000);
+        metrics.fraudCheck().record(took, java.util.concurrent.TimeUnit.NANOSECONDS);
         writer.offer(new PaymentCheckWriter.Row(tenantId, payment, decision, now, micros));
         if (payment.customerKey() != null) {
             // the other instances count it too (this one already has)

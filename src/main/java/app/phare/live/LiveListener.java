@@ -13,4 +13,8 @@ public interface LiveListener {
     /** Payments checked by any instance (this one included). */
     default void onPayments(long tenantId, List<PaymentSeen> payments) {
     }
+
+    /** A run of the tenant's jobs has ended on some instance (this one included): its aggregates may have changed. */
+    default void onFiguresChanged(long tenantId) {
+    }
 }

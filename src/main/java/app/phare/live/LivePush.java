@@ -75,7 +75,11 @@ public class LivePush {
     ObjectMapper json;
 
     private final Map<Long, Set<Client>> clients = new ConcurrentHashMap<>();
-    private final Set<Long> dirty = ConcurrentHashMap.newKeySet();
+    /** Tenants with a change not pushed yet, and since when (nanoTime): the push latency. */
+    private final Map<Long, Long> dirty = new ConcurrentHashMap<>();
+
+    @jakarta.inject.Inject
+    app.phare.ops.Metrics metrics;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "live-push");
         t.setDaemon(true);
@@ -94,7 +98,7 @@ public class LivePush {
     /** Something changed for the tenant: its clients hear within a tick. */
     public void changed(long tenantId) {
         if (clients.containsKey(tenantId)) {
-            dirty.add(tenantId);
+            dirty.putIfAbsent(tenantId, System.nanoTime());
         }
     }
 
@@ -123,11 +127,12 @@ public class LivePush {
             if (ticks % HEARTBEAT_TICKS == 0) {
                 clients.values().forEach(set -> set.forEach(c -> emit(c, c.sse.newEventBuilder().comment("keep-alive").build())));
             }
-            for (Long tenantId : List.copyOf(dirty)) {
-                dirty.remove(tenantId);
+            for (Long tenantId : List.copyOf(dirty.keySet())) {
+                Long since = dirty.remove(tenantId);
                 Set<Client> set = clients.get(tenantId);
-                if (set != null) {
+                if (set != null && since != null) {
                     set.forEach(this::send);
+                    metrics.livePushed(java.time.Duration.ofNanos(System.nanoTime() - since));
                 }
             }
         } catch (RuntimeException e) {

@@ -26,6 +26,12 @@ public class LiveService {
     }
 
     @Inject
+    io.opentelemetry.api.trace.Tracer tracer;
+
+    @Inject
+    app.phare.ops.Metrics metrics;
+
+    @Inject
     EventStore store;
 
     @Inject
@@ -45,12 +51,24 @@ public class LiveService {
 
     /** Validates, stores (committed before this returns) and publishes a batch for the tenant in scope. */
     public Accepted ingest(Tenant tenant, JsonNode body) {
-        EventParser.Parsed parsed = EventParser.parse(body, tenant.zone(), tenant.currency, Instant.now());
-        List<LiveEvent> fresh = store.insert(tenant.id, parsed.events());
-        if (!fresh.isEmpty()) {
-            stream.publish(LiveMessage.events(tenant.id, fresh));
+        Instant now = Instant.now();
+        EventParser.Parsed parsed = EventParser.parse(body, tenant.zone(), tenant.currency, now);
+        io.opentelemetry.api.trace.Span span = tracer.spanBuilder("live store").setAttribute(app.phare.ops.Tracing.TENANT, tenant.id)
+                .setAttribute("phare.events", parsed.events().size()).startSpan();
+        List<LiveEvent> fresh;
+        try (io.opentelemetry.context.Scope ignored = span.makeCurrent()) {
+            fresh = store.insert(tenant.id, parsed.events());
+            if (!fresh.isEmpty()) {
+                stream.publish(LiveMessage.events(tenant.id, fresh));
+            }
+        } finally {
+            span.end();
         }
         int duplicates = parsed.duplicatesInBatch() + parsed.events().size() - fresh.size();
+        metrics.events(fresh.size(), duplicates, parsed.rejected().size());
+        for (LiveEvent e : fresh) {
+            metrics.eventLag(java.time.Duration.between(e.occurredAt(), now));
+        }
         return new Accepted(fresh.size(), duplicates, parsed.rejected());
     }
 

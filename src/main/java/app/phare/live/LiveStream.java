@@ -49,12 +49,27 @@ public class LiveStream {
     private List<LiveMessage> waiting = new ArrayList<>();
     private volatile Set<String> replayedRecently;
 
+    @Inject
+    io.opentelemetry.api.trace.Tracer tracer;
+
+    @Inject
+    app.phare.ops.Metrics metrics;
+
     /** Sends a message to every instance's listeners (this one included). */
     public void publish(LiveMessage message) {
+        // Quarkus Messaging sends to a connector in a cleared request context; on the first send, while the connection
+        // to the broker is made, the caller's request context came back inactive (seen once in LiveTwoInstancesIT):
+        // the request's own context is put back
+        io.quarkus.arc.ManagedContext requestContext = io.quarkus.arc.Arc.container().requestContext();
+        io.quarkus.arc.InjectableContext.ContextState callers = requestContext.isActive() ? requestContext.getState() : null;
         try {
-            emitter.send(json.writeValueAsString(message));
+            emitter.send(json.writeValueAsString(message.sent(app.phare.ops.Tracing.traceparent(), System.currentTimeMillis())));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        } finally {
+            if (callers != null && callers.isValid() && (!requestContext.isActive() || requestContext.getState() != callers)) {
+                requestContext.activate(callers);
+            }
         }
     }
 
@@ -80,6 +95,20 @@ public class LiveStream {
     }
 
     private void apply(LiveMessage m) {
+        io.opentelemetry.api.trace.Span span = tracer.spanBuilder("live apply")
+                .setParent(app.phare.ops.Tracing.remoteParent(m.traceparent()))
+                .setAttribute(app.phare.ops.Tracing.TENANT, m.tenantId()).setAttribute("phare.events", m.events().size()).startSpan();
+        try (io.opentelemetry.context.Scope ignored = span.makeCurrent()) {
+            applyTraced(m);
+            if (m.sentAtMillis() > 0 && !m.events().isEmpty()) {
+                metrics.liveApplied(java.time.Duration.ofMillis(System.currentTimeMillis() - m.sentAtMillis()));
+            }
+        } finally {
+            span.end();
+        }
+    }
+
+    private void applyTraced(LiveMessage m) {
         try {
             if (!m.events().isEmpty()) {
                 List<LiveEvent> events = m.events();
@@ -89,6 +118,14 @@ public class LiveStream {
                 }
                 for (LiveListener l : listeners) {
                     l.onEvents(m.tenantId(), events, false);
+                }
+            }
+            if (m.figuresChanged()) {
+                for (LiveListener l : listeners) {
+                    l.onFiguresChanged(m.tenantId());
+                }
+                if (m.events().isEmpty() && m.reconciled().isEmpty() && m.payments().isEmpty()) {
+                    return;
                 }
             }
             if (!m.payments().isEmpty()) {

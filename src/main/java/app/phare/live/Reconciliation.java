@@ -165,29 +165,33 @@ public class Reconciliation {
     /** The tenant's reconciled days, newest first (tenant in scope). */
     public List<Day> latest(int limit) {
         return query("SELECT day, run_id, live_orders, live_revenue, batch_orders, batch_revenue, reconciled_at "
-                + "FROM live_reconciliation ORDER BY day DESC LIMIT " + limit, null);
+                + "FROM live_reconciliation ORDER BY day DESC LIMIT ?", null, limit);
     }
 
     /** The day's reconciliation for the tenant in scope, if the nightly run has ingested it. */
     public java.util.Optional<Day> of(LocalDate day) {
         return query("SELECT day, run_id, live_orders, live_revenue, batch_orders, batch_revenue, reconciled_at "
-                + "FROM live_reconciliation WHERE day = '" + day + "'", null).stream().findFirst();
+                + "FROM live_reconciliation WHERE day = ?", null, day).stream().findFirst();
     }
 
     /** Reconciled days from the given day on, every tenant (trusted: for the start-up rebuild). */
     List<Day> since(LocalDate from, List<Long> tenantOut) {
         return query("SELECT day, run_id, live_orders, live_revenue, batch_orders, batch_revenue, reconciled_at, tenant_id "
-                + "FROM live_reconciliation WHERE day >= '" + from + "' ORDER BY tenant_id, day", tenantOut);
+                + "FROM live_reconciliation WHERE day >= ? ORDER BY tenant_id, day", tenantOut, from);
     }
 
-    private List<Day> query(String sql, List<Long> tenantOut) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql);
-             ResultSet rs = ps.executeQuery()) {
+    private List<Day> query(String sql, List<Long> tenantOut, Object... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
             List<Day> days = new ArrayList<>();
-            while (rs.next()) {
-                days.add(day(rs));
-                if (tenantOut != null) {
-                    tenantOut.add(rs.getLong(8));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    days.add(day(rs));
+                    if (tenantOut != null) {
+                        tenantOut.add(rs.getLong(8));
+                    }
                 }
             }
             return days;

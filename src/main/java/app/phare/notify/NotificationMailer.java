@@ -20,21 +20,13 @@ public class NotificationMailer {
     Mailer mailer;
 
     @Inject
-    NotificationPreferences preferences;
-
-    @Inject
     app.phare.common.PhareConfig config;
 
     void onSent(@Observes NotificationService.Sent sent) {
-        if (sent.mailedAlready()) {
-            return;
+        if (sent.skipMail()) {
+            return; // the sender and the user's preferences decided when the notification was stored
         }
         try {
-            boolean email = app.phare.tenant.TenantScope.callAs(sent.tenantId(), () ->
-                    preferences.of(sent.userId(), sent.view().kind()).email());
-            if (!email) {
-                return;
-            }
             String link = sent.view().link() == null ? "" : "\n\n" + config.baseUrl() + sent.view().link();
             mailer.send(Mail.withText(sent.email(), "[Phare] " + sent.view().title(),
                     (sent.view().body() == null ? "" : sent.view().body()) + link));

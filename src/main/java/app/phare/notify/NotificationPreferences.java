@@ -41,6 +41,7 @@ public class NotificationPreferences {
         m.put("report-failed", "A report I asked for failed");
         m.put("job-paused", "A job paused itself after failures (admins)");
         m.put("drift", "Live figures differ from the nightly run (admins)");
+        m.put("alert", "An alert rule I receive fired");
         return m;
     }
 

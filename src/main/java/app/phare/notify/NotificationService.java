@@ -20,8 +20,11 @@ public class NotificationService implements PanacheRepository<Notification> {
     public record View(long id, Instant at, String kind, String title, String body, String link, boolean read) {
     }
 
-    /** Fired once a notification is stored: the live toast and the e-mail follow from it. */
-    public record Sent(long tenantId, long userId, String email, View view, boolean mailedAlready) {
+    /**
+     * Fired once a notification is stored: the live toast and the e-mail follow from it. skipMail: no e-mail from
+     * this notification (the user gets one of their own, or the sender asked for in-app only).
+     */
+    public record Sent(long tenantId, long userId, String email, View view, boolean skipMail) {
     }
 
     @Inject
@@ -64,8 +67,31 @@ public class NotificationService implements PanacheRepository<Notification> {
         }
     }
 
+    /**
+     * Notifies one user as the sender wants (in the app, by e-mail) and as far as the user's preferences for the kind
+     * allow; returns whether the user exists in the tenant and gets it in some way.
+     */
+    public boolean notifyUser(long tenantId, String email, String kind, String title, String body, String link,
+                              NotificationPreferences.Choice wanted) {
+        Sent s = TenantScope.callAs(tenantId, () -> QuarkusTransaction.requiringNew().call(() ->
+                users.findByEmail(email).filter(u -> u.tenantId == tenantId)
+                        .map(u -> store(tenantId, u, kind, title, body, link, wanted)).orElse(null)));
+        if (s == null) {
+            return false;
+        }
+        sent.fire(s);
+        return !s.skipMail() || !s.view().read();
+    }
+
     private Sent store(long tenantId, AppUser user, String kind, String title, String body, String link, boolean mailedAlready) {
-        NotificationPreferences.Choice choice = preferences.of(user.id, kind);
+        return store(tenantId, user, kind, title, body, link, new NotificationPreferences.Choice(true, !mailedAlready));
+    }
+
+    private Sent store(long tenantId, AppUser user, String kind, String title, String body, String link,
+                       NotificationPreferences.Choice wanted) {
+        NotificationPreferences.Choice preferred = preferences.of(user.id, kind);
+        NotificationPreferences.Choice choice = new NotificationPreferences.Choice(preferred.inApp() && wanted.inApp(),
+                preferred.email() && wanted.email());
         Notification n = new Notification();
         n.tenantId = tenantId;
         n.userId = user.id;
@@ -79,7 +105,7 @@ public class NotificationService implements PanacheRepository<Notification> {
         persist(n);
         flush();
         getEntityManager().refresh(n);
-        return new Sent(tenantId, user.id, user.email, view(n), mailedAlready);
+        return new Sent(tenantId, user.id, user.email, view(n), !choice.email());
     }
 
     /** The user's notifications, newest first. */

@@ -49,9 +49,12 @@ public class NightlySchedule {
                         .usingJobData(NightlyJob.TENANT_ID, Long.toString(tenantId))
                         .storeDurably()
                         .build();
+                // Quartz's first fire of a cron trigger is the first match after its start minus one second: starting
+                // a second from now, a schedule saved just after one of its own fire times does not fire at once
                 Trigger trigger = TriggerBuilder.newTrigger()
                         .withIdentity(triggerKey(tenantId))
                         .forJob(job)
+                        .startAt(new java.util.Date(System.currentTimeMillis() + 1000))
                         .withSchedule(CronScheduleBuilder.cronSchedule(cron)
                                 .inTimeZone(TimeZone.getTimeZone(timezone))
                                 .withMisfireHandlingInstructionFireAndProceed())

@@ -54,6 +54,13 @@ public class PipelineRun {
     @Column(name = "dry_run")
     public boolean dryRun;
 
+    /** Process CPU and database statement time while the run ran (see app.phare.ops.RunObserver); null before it ends. */
+    @Column(name = "cpu_millis", insertable = false, updatable = false)
+    public Long cpuMillis;
+
+    @Column(name = "db_millis", insertable = false, updatable = false)
+    public Long dbMillis;
+
     @Column(name = "from_day")
     public java.time.LocalDate fromDay;
 

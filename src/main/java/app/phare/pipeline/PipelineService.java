@@ -62,6 +62,9 @@ public class PipelineService {
     @Inject
     Event<RunEnded> ended;
 
+    @Inject
+    app.phare.ops.RunObserver observer;
+
     /**
      * Records a queued run of the tenant's job and returns its id, or refuses with 409 naming the run already queued
      * or running for that job.
@@ -117,6 +120,18 @@ public class PipelineService {
         if (work == null) {
             return;
         }
+        app.phare.ops.RunObserver.Watch watch = observer.begin(work);
+        String[] status = {PipelineRun.INTERRUPTED};
+        List<RunView.Step>[] done = new List[]{null};
+        try {
+            executeAttempts(runId, work, watch, status, done);
+        } finally {
+            observer.end(watch, status[0], done[0]);
+        }
+    }
+
+    private void executeAttempts(long runId, RunExecution.Work work, app.phare.ops.RunObserver.Watch watch, String[] status,
+                                 List<RunView.Step>[] done) {
         int attempts = Math.max(1, config.pipeline().attempts());
         for (int attempt = 1; ; attempt++) {
             execution.attemptStarted(work, attempt);
@@ -129,14 +144,17 @@ public class PipelineService {
             } catch (RunExecution.RunTakenOver e) {
                 LOG.warn(e.getMessage());
                 execution.attemptEnded(work, attempt, e.getMessage());
+                observer.attemptEnded(watch, e.getMessage());
                 return;
             } catch (Throwable e) {
                 String error = describe(e);
                 execution.attemptEnded(work, attempt, error);
+                observer.attemptEnded(watch, error);
                 // a pull source's client error (401, 404…) will not go away by trying again
                 if (attempt >= attempts || e instanceof Error || e instanceof app.phare.ingest.PullClient.PullFailed) {
                     LOG.errorf(e, "run %d of tenant %d failed after %d attempt(s)", runId, work.tenantId(), attempt);
                     execution.fail(runId, attempts == 1 ? error : "failed " + attempt + " times; last error: " + error);
+                    status[0] = PipelineRun.FAILED;
                     ended.fire(new RunEnded(work.tenantId(), work.job(), runId, PipelineRun.FAILED, work.dryRun(), error));
                     return;
                 }
@@ -149,6 +167,9 @@ public class PipelineService {
             }
             // committed: what follows is bookkeeping, never a reason to run the attempt again
             LOG.infof("run %d of tenant %d succeeded: %s", runId, work.tenantId(), steps);
+            status[0] = PipelineRun.SUCCEEDED;
+            done[0] = steps;
+            observer.attemptEnded(watch, null);
             try {
                 execution.attemptEnded(work, attempt, null);
                 ended.fire(new RunEnded(work.tenantId(), work.job(), runId, PipelineRun.SUCCEEDED, work.dryRun(), null));

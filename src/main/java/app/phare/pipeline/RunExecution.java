@@ -255,7 +255,22 @@ public class RunExecution {
         return List.of(new RunView.Step("backfill", rebuilt.linesRead(), rebuilt.rowsWritten(), 0, millisSince(started)));
     }
 
+    /**
+     * The loaded order lines are aggregated in memory as they are written while the heap budget lasts (see
+     * {@link Accumulation}); otherwise, or when earlier facts share their months, the aggregates are rebuilt from the
+     * facts month by month.
+     */
     private List<RunView.Step> ingest(Connection c, Work work, int attempt, Set<LocalDate> changed)
+            throws SQLException, IOException {
+        Accumulation loadedLines = Accumulation.withinHeapBudget(work.dryRun() ? 0 : Long.MAX_VALUE);
+        try {
+            return ingest(c, work, attempt, changed, loadedLines);
+        } finally {
+            loadedLines.abandon();
+        }
+    }
+
+    private List<RunView.Step> ingest(Connection c, Work work, int attempt, Set<LocalDate> changed, Accumulation loadedLines)
             throws SQLException, IOException {
         List<RunView.Step> steps = new ArrayList<>();
         Savepoint beforeFacts = work.dryRun() ? c.setSavepoint() : null;
@@ -269,7 +284,6 @@ public class RunExecution {
         Map<KindLoader, Set<LocalDate>> kindDays = new java.util.LinkedHashMap<>();
         List<QualityReport.Entry> qualityEntries = new ArrayList<>();
         Map<Long, List<String>> headersInRun = new HashMap<>();
-        Accumulation loadedLines = new Accumulation(null, work.dryRun() ? 0 : SalesAggregator.IN_MEMORY_LINES);
         for (SourceFile file : work.pending()) {
             Source source = work.sources().get(file.sourceId);
             LongPairSet seen = seenBySource.computeIfAbsent(file.sourceId, k -> new LongPairSet(1 << 16));

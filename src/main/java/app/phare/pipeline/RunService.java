@@ -137,7 +137,7 @@ public class RunService {
                 attempts.stream().map(a -> new RunView.Attempt(((Number) a[0]).intValue(), SqlValues.instant(a[1]), SqlValues.instant(a[2]),
                         (String) a[3])).toList(),
                 RunView.ChangedDays.of(changed.stream().map(SqlValues::date).toList()),
-                run.error);
+                run.error, run.cpuMillis, run.dbMillis);
     }
 
     private static Long longOrNull(Object o) {

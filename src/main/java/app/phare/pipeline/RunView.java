@@ -12,7 +12,17 @@ import java.util.Map;
 public record RunView(long runId, String job, String status, String trigger, String triggeredBy, boolean dryRun,
                       LocalDate from, LocalDate to, Long retryOf, Instant queuedAt, Instant startedAt,
                       Instant finishedAt, String executedBy, List<Step> steps, List<FileOutcome> files, List<Attempt> attempts,
-                      ChangedDays changedDays, String error) {
+                      ChangedDays changedDays, String error, Long cpuMillis, Long dbMillis) {
+
+    /** CPU seconds of the application while the run ran, one decimal; null before it ends. */
+    public String cpuSeconds() {
+        return cpuMillis == null ? null : String.format(java.util.Locale.ROOT, "%.1f", cpuMillis / 1000.0);
+    }
+
+    /** Seconds the database spent executing statements while the run ran, one decimal; null before it ends. */
+    public String dbSeconds() {
+        return dbMillis == null ? null : String.format(java.util.Locale.ROOT, "%.1f", dbMillis / 1000.0);
+    }
 
     /** Who asked for the run (the foundation's name for triggeredBy). */
     @com.fasterxml.jackson.annotation.JsonProperty("requestedBy")

@@ -43,6 +43,12 @@ public class ReportWorker {
     }
 
     @Inject
+    io.opentelemetry.api.trace.Tracer tracer;
+
+    @Inject
+    app.phare.ops.Metrics metrics;
+
+    @Inject
     AgroalDataSource dataSource;
 
     @Inject
@@ -101,6 +107,7 @@ public class ReportWorker {
             try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM report WHERE status = 'queued'");
                  ResultSet rs = ps.executeQuery()) {
                 rs.next();
+                metrics.reportQueue(rs.getLong(1));
                 if (rs.getLong(1) > 0) {
                     wake("sweep");
                 }
@@ -142,7 +149,12 @@ public class ReportWorker {
 
     private void process(Claimed r) {
         long[] lastBeat = {System.nanoTime()};
-        try {
+        long started = System.nanoTime();
+        io.opentelemetry.api.trace.Span span = tracer.spanBuilder("report generate " + r.spec().type())
+                .setAttribute(app.phare.ops.Tracing.TENANT, r.tenantId()).setAttribute(app.phare.ops.Tracing.REPORT, r.id())
+                .setAttribute("phare.report.format", r.spec().format()).startSpan();
+        String outcome = "failed";
+        try (io.opentelemetry.context.Scope ignored = span.makeCurrent()) {
             RenderedReport file = TenantScope.callAs(r.tenantId(), () -> {
                 Tenant tenant = QuarkusTransaction.requiringNew().call(() -> tenants.findById(r.tenantId()));
                 return generator.generate(tenant, r.spec(), (stage, percent) -> {
@@ -156,12 +168,17 @@ public class ReportWorker {
             finish(r, file);
             notifyRequesters(r, true, null);
             deliver(r.tenantId(), r.id());
+            outcome = "ready";
         } catch (RuntimeException e) {
             String reason = e instanceof app.phare.common.ProblemException ? e.getMessage()
                     : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
             LOG.errorf(e, "report %d failed", r.id());
+            span.setStatus(io.opentelemetry.api.trace.StatusCode.ERROR, reason);
             fail(r, reason);
             notifyRequesters(r, false, reason);
+        } finally {
+            span.end();
+            metrics.reportGenerated(r.spec().type(), r.spec().format(), outcome, java.time.Duration.ofNanos(System.nanoTime() - started));
         }
     }
 

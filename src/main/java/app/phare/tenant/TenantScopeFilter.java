@@ -19,5 +19,12 @@ public class TenantScopeFilter {
     public void scopeToTenant() {
         Long tenant = identity.isAnonymous() ? null : identity.getAttribute(TENANT_ATTRIBUTE);
         scope.set(tenant == null ? TenantScope.NOBODY : tenant);
+        if (tenant != null) {
+            // the request's trace and its log lines say whose request it was
+            io.opentelemetry.api.trace.Span.current().setAttribute(app.phare.ops.Tracing.TENANT, tenant);
+            org.jboss.logging.MDC.put("tenant", String.valueOf(tenant));
+        } else {
+            org.jboss.logging.MDC.remove("tenant");
+        }
     }
 }

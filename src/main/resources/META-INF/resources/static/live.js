@@ -5,6 +5,7 @@
   document.querySelectorAll('[data-live-stream]').forEach(function (root) {
     var status = document.querySelector('[data-live-status]');
     var source = new EventSource(root.getAttribute('data-live-stream'));
+    window.addEventListener('pagehide', function () { source.close(); });
     function region(name) { return root.querySelector('[data-live="' + name + '"]'); }
     function say(text, cls) { if (status) { status.textContent = text; status.className = 'badge ' + cls; } }
     source.onopen = function () { say('live', 'processed'); };

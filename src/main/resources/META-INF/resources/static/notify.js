@@ -6,6 +6,8 @@
   holder.setAttribute('aria-live', 'polite');
   document.body.appendChild(holder);
   var source = new EventSource('/notifications/stream');
+  // close the stream when leaving the page: a stream left half-open keeps one of the browser's six connections
+  window.addEventListener('pagehide', function () { source.close(); });
   source.addEventListener('notification', function (e) {
     holder.insertAdjacentHTML('beforeend', e.data);
     var toast = holder.lastElementChild;

@@ -102,6 +102,10 @@ class LiveEventsBenchmark {
                         + "\"openLoopAchieved\": %.0f, \"probes\": %d, \"p50Ms\": %.2f, \"p95Ms\": %.2f, \"p99Ms\": %.2f, \"maxMs\": %.2f}\n",
                 floor, max, max / floor, TARGET_RATE, load.achieved(), lat.length, pct(lat, 50) / 1000.0, pct(lat, 95) / 1000.0,
                 pct(lat, 99) / 1000.0, lat[lat.length - 1] / 1000.0));
+        BenchResults.put("live events", java.util.Map.of("durableEventsPerSecond", Math.round(max),
+                "floorEventsPerSecond", Math.round(floor), "ratioToFloor", round2(max / floor),
+                "purchaseToBrowserP50Ms", round2(pct(lat, 50) / 1000.0), "purchaseToBrowserP99Ms", round2(pct(lat, 99) / 1000.0),
+                "atEventsPerSecond", Math.round(load.achieved())));
         System.out.println(md);
         assertThat(load.failures()).isZero();
         assertThat(lat.length).isGreaterThan(LOAD_SECONDS * 5);
@@ -257,5 +261,9 @@ class LiveEventsBenchmark {
 
     private static long pct(long[] sorted, double p) {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100 * sorted.length) - 1)];
+    }
+
+    private static double round2(double v) {
+        return Math.round(v * 100) / 100.0;
     }
 }

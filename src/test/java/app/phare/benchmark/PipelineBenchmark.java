@@ -23,9 +23,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Benchmarks of the foundation (./mvnw verify -Pbenchmark), written to target/benchmark/results.md:
@@ -52,18 +49,18 @@ class PipelineBenchmark {
         long coldFloor = 0, coldRun = 0;
         // round 0 is the first on this JVM (nothing compiled yet): reported, not part of the medians
         for (int i = 0; i <= RUNS; i++) {
-            checkpoint();
+            BenchTools.checkpoint();
             long floorMillis = floorMillis(file);
             long[] floorCpu = lastFloorCpu;
             Api.TestTenant tenant = Api.aTenant("Europe/London", "GBP", "en-GB");
             long source = Api.anOrdersSource(tenant, Api.onlineRetailMapping(), null);
             Api.upload(tenant, source, Files.readAllBytes(file));
-            checkpoint();
+            BenchTools.checkpoint();
             long[] cpu = cpuMillis();
-            long run = triggerAndWait(tenant);
+            BenchTools.TimedRun timed = BenchTools.runAndWait(tenant);
             long[] runCpu = since(cpu);
-            JsonPath view = tenant.asAdmin().get("/api/runs/" + run).then().extract().jsonPath();
-            long millis = lastWallMillis;
+            JsonPath view = tenant.asAdmin().get("/api/runs/" + timed.runId()).then().extract().jsonPath();
+            long millis = timed.millis();
             if (i == 0) {
                 coldFloor = floorMillis;
                 coldRun = millis;
@@ -86,7 +83,7 @@ class PipelineBenchmark {
             st.execute("VACUUM ANALYZE");
             st.execute("CHECKPOINT");
         }
-        Latency latency = apiLatency(last);
+        HttpLoad.Result latency = apiLatency(last);
 
         StringBuilder md = new StringBuilder();
         md.append("# Phare benchmark results\n\n")
@@ -109,24 +106,27 @@ class PipelineBenchmark {
                 .append(CLIENTS * REQUESTS_PER_CLIENT).append(" requests after a warm-up, measured after the loads have settled ")
                 .append("(VACUUM ANALYZE, CHECKPOINT), with ").append(RUNS).append(" tenants' years of facts in the database\n\n")
                 .append(String.format("p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms, throughput %.0f req/s (target: p95 under 20 ms)%n",
-                        latency.p50, latency.p95, latency.p99, latency.max, latency.throughput));
+                        latency.p50(), latency.p95(), latency.p99(), latency.max(), latency.throughput()));
         md.append("\n## Start-up of the packaged application\n\n")
                 .append("`java -jar target/quarkus-app/quarkus-run.jar`, embedded PostgreSQL, until `/q/health/ready` answers UP ")
                 .append("(wall time from launching the JVM).\n\n");
         Path dataDir = Files.createTempDirectory("phare-startup-");
         for (int i = 0; i < 3; i++) {
             long millis = startupMillis(dataDir, i == 0);
+            BenchResults.put("start-up", java.util.Map.of(i == 0 ? "firstStartMs" : "restart" + i + "Ms", millis));
             md.append("- ").append(i == 0 ? "first start (creates the database, Demo tenant and its demo year): "
                     : "restart " + i + ": ").append(millis).append(" ms\n");
         }
         md.append("\nTarget: under 10 s.\n");
+        BenchResults.put("nightly run, online-retail (541,909 lines)", java.util.Map.of("copyFloorMs", floor, "runMs", run,
+                "ratioToFloor", Math.round(run * 100.0 / floor) / 100.0, "coldJvmRatio", Math.round(coldRun * 100.0 / coldFloor) / 100.0));
+        BenchResults.put("dashboard API, 8 clients, online-retail", java.util.Map.of("p50Ms", latency.p50(), "p95Ms", latency.p95(),
+                "p99Ms", latency.p99(), "requestsPerSecond", Math.round(latency.throughput())));
         Path out = Path.of("target", "benchmark", "results.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, md.toString());
         System.out.println(md);
     }
-
-    private long lastWallMillis;
 
     /** CPU time so far of this JVM and of all PostgreSQL server processes on the machine, in ms (Linux /proc). */
     private static long[] cpuMillis() throws Exception {
@@ -160,36 +160,6 @@ class PipelineBenchmark {
     private static long[] since(long[] start) throws Exception {
         long[] now = cpuMillis();
         return new long[]{now[0] - start[0], now[1] - start[1]};
-    }
-
-    /** Each measurement starts from a clean state: no dirty pages of the previous one being written meanwhile. */
-    private static void checkpoint() throws Exception {
-        try (Connection c = Database.connect(); Statement st = c.createStatement()) {
-            st.execute("CHECKPOINT");
-        }
-    }
-
-    /**
-     * Triggers the nightly run and measures wall time until it has committed: the run's NOTIFY on channel
-     * pipeline_run reaches a listening connection at commit, without polling load on the machine.
-     */
-    private long triggerAndWait(Api.TestTenant tenant) throws Exception {
-        try (Connection listener = Database.connect(); Statement st = listener.createStatement()) {
-            st.execute("LISTEN pipeline_run");
-            long start = System.nanoTime();
-            long runId = tenant.asAdmin().post("/api/jobs/nightly/runs").then().statusCode(202).extract().jsonPath().getLong("runId");
-            PGConnection pg = listener.unwrap(PGConnection.class);
-            while (true) {
-                var notifications = pg.getNotifications(300_000);
-                if (notifications == null || notifications.length == 0) {
-                    throw new IllegalStateException("run " + runId + " did not finish within 5 minutes");
-                }
-                if (java.util.Arrays.stream(notifications).anyMatch(n -> n.getParameter().equals(runId + " succeeded"))) {
-                    lastWallMillis = (System.nanoTime() - start) / 1_000_000;
-                    return runId;
-                }
-            }
-        }
     }
 
     /** Launches the packaged application and measures the time until it is ready; then stops it. */
@@ -245,101 +215,13 @@ class PipelineBenchmark {
         }
     }
 
-    private record Latency(double p50, double p95, double p99, double max, double throughput) {
-    }
-
-    /**
-     * 8 clients, each a keep-alive HTTP/1.1 connection sending requests one after another (like wrk), so that the
-     * load generator itself costs little CPU on the machine under test.
-     */
-    private Latency apiLatency(Api.TestTenant tenant) throws Exception {
+    /** 8 keep-alive clients back to back (like wrk): the month-grain question of the online-retail year. */
+    private HttpLoad.Result apiLatency(Api.TestTenant tenant) throws Exception {
         String auth = "Basic " + Base64.getEncoder().encodeToString((tenant.manager() + ":" + tenant.password()).getBytes(StandardCharsets.UTF_8));
-        byte[] request = ("GET " + root.getPath() + "api/metrics/sales?from=2010-12-01&to=2011-12-31&grain=month HTTP/1.1\r\n"
-                + "Host: " + root.getHost() + ":" + root.getPort() + "\r\nAuthorization: " + auth + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
-        try (KeepAliveClient warm = new KeepAliveClient(root.getHost(), root.getPort())) {
-            for (int i = 0; i < 300; i++) {
-                warm.send(request);
-            }
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-        List<Future<List<Long>>> futures = new ArrayList<>();
-        long start = System.nanoTime();
-        for (int c = 0; c < CLIENTS; c++) {
-            futures.add(pool.submit(() -> {
-                List<Long> times = new ArrayList<>();
-                try (KeepAliveClient client = new KeepAliveClient(root.getHost(), root.getPort())) {
-                    for (int i = 0; i < REQUESTS_PER_CLIENT; i++) {
-                        long t = System.nanoTime();
-                        String body = client.send(request);
-                        times.add(System.nanoTime() - t);
-                        if (!body.contains("2011-12")) {
-                            throw new IllegalStateException("unexpected answer " + body);
-                        }
-                    }
-                }
-                return times;
-            }));
-        }
-        List<Long> all = new ArrayList<>();
-        for (Future<List<Long>> f : futures) {
-            all.addAll(f.get());
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        pool.shutdown();
-        Collections.sort(all);
-        return new Latency(percentile(all, 50), percentile(all, 95), percentile(all, 99), all.get(all.size() - 1) / 1e6,
-                all.size() / seconds);
-    }
-
-    /** A minimal HTTP/1.1 client on one kept-alive socket; answers must be 200 with a Content-Length. */
-    private static final class KeepAliveClient implements AutoCloseable {
-        private final java.net.Socket socket;
-        private final java.io.BufferedInputStream in;
-        private final java.io.OutputStream out;
-
-        KeepAliveClient(String host, int port) throws java.io.IOException {
-            socket = new java.net.Socket(host, port);
-            socket.setTcpNoDelay(true);
-            in = new java.io.BufferedInputStream(socket.getInputStream(), 1 << 16);
-            out = socket.getOutputStream();
-        }
-
-        String send(byte[] request) throws java.io.IOException {
-            out.write(request);
-            out.flush();
-            String status = line();
-            if (!status.startsWith("HTTP/1.1 200")) {
-                throw new IllegalStateException("unexpected status " + status);
-            }
-            int length = -1;
-            for (String h = line(); !h.isEmpty(); h = line()) {
-                if (h.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
-                    length = Integer.parseInt(h.substring(15).trim());
-                }
-            }
-            byte[] body = in.readNBytes(length);
-            return new String(body, StandardCharsets.UTF_8);
-        }
-
-        private String line() throws java.io.IOException {
-            StringBuilder b = new StringBuilder();
-            int c;
-            while ((c = in.read()) != -1 && c != '\n') {
-                if (c != '\r') {
-                    b.append((char) c);
-                }
-            }
-            return b.toString();
-        }
-
-        @Override
-        public void close() throws java.io.IOException {
-            socket.close();
-        }
-    }
-
-    private static double percentile(List<Long> sorted, int p) {
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1)) / 1e6;
+        byte[] request = HttpLoad.get(root.getHost(), root.getPort(),
+                root.getPath() + "api/metrics/sales?from=2010-12-01&to=2011-12-31&grain=month", auth);
+        HttpLoad.run(root.getHost(), root.getPort(), request, 1, 300, body -> body.contains("2011-12"));
+        return HttpLoad.run(root.getHost(), root.getPort(), request, CLIENTS, REQUESTS_PER_CLIENT, body -> body.contains("2011-12"));
     }
 
     private static long median(List<Long> values) {

@@ -27,14 +27,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * managers cannot trigger runs, anonymous API calls get 401 and anonymous page visits go to the login page.
  */
 @QuarkusTest
-class TenantIsolationTest {
+public class TenantIsolationTest {
 
     /** Every JAX-RS resource class of the application; a new one must be added to the walk below. */
     private static final Set<String> WALKED = Set.of("TenantResource", "SourceResource", "FileResource", "RunResource",
             "MetricsResource", "DashboardPage", "SourcesPage", "LoginPage", "JobResource", "AdminPage",
             "NotificationResource", "NotificationsPage", "MarketingResource", "MarketingPage", "PipelineResource",
             "PipelinePage", "StockResource", "StockPage", "QualityPage", "ApiTokenResource", "ApiTokensPage", "EventResource",
-            "LiveResource", "LivePage", "LiveAdminPage", "FraudResource", "PaymentCheckResource", "FraudPage", "ReportResource", "ReportsPage", "ReportAdminPage", "SubscriptionResource");
+            "LiveResource", "LivePage", "LiveAdminPage", "FraudResource", "PaymentCheckResource", "FraudPage", "ReportResource", "ReportsPage", "ReportAdminPage", "SubscriptionResource",
+            "AlertResource", "AlertsPage", "InsightResource", "InsightsPage", "OperationsPage");
 
     private Api.TestTenant a;
     private Api.TestTenant b;
@@ -191,6 +192,27 @@ class TenantIsolationTest {
     }
 
     @Test
+    void tenantBReachesNoneOfTenantAsInsightsOrAlertRules() {
+        long rule = a.asAdmin().body(Map.of("name", "SECRET-RULE", "kpi", "orders", "condition", "above", "threshold", 1))
+                .post("/api/alerts/rules").then().statusCode(201).extract().jsonPath().getLong("id");
+        assertThat(b.asAdmin().get("/api/alerts/rules").then().statusCode(200).extract().asString()).doesNotContain("SECRET-RULE");
+        assertThat(b.asAdmin().get("/api/alerts/rules/" + rule).statusCode()).isEqualTo(404);
+        assertThat(b.asAdmin().body(Map.of("name", "taken")).put("/api/alerts/rules/" + rule).statusCode()).isEqualTo(404);
+        assertThat(b.asAdmin().delete("/api/alerts/rules/" + rule).statusCode()).isEqualTo(404);
+        assertThat(b.asAdmin().get("/api/insights/forecasts").then().statusCode(200).extract().jsonPath().getList("$")).isEmpty();
+        assertThat(b.asAdmin().get("/api/insights/anomalies").then().statusCode(200).extract().jsonPath().getList("$")).isEmpty();
+        Map<String, String> session = login(b.admin(), b.password());
+        for (String page : List.of("/alerts", "/insights", "/stock")) {
+            assertThat(RestAssured.given().cookies(session).get(page).then().statusCode(200).extract().asString()).as(page)
+                    .doesNotContain("SECRET-RULE", a.admin());
+        }
+        assertThat(RestAssured.given().cookies(session).get("/alerts/rules/" + rule + "/edit").statusCode()).isEqualTo(404);
+        assertThat(RestAssured.given().cookies(session).header("X-CSRF-Token", session.get("phare-csrf"))
+                .post("/alerts/rules/" + rule + "/mute").statusCode()).isEqualTo(404);
+        assertThat(a.asAdmin().get("/api/alerts/rules/" + rule).then().extract().jsonPath().getBoolean("muted")).isFalse();
+    }
+
+    @Test
     void tenantBReachesNoneOfTenantAsDataThroughThePages() {
         Map<String, String> session = login(b.admin(), b.password());
         String sources = RestAssured.given().cookies(session).get("/sources").then().statusCode(200).extract().asString();
@@ -205,6 +227,8 @@ class TenantIsolationTest {
         assertThat(a.asAdmin().get("/api/sources/" + sourceA + "/files").then().extract().jsonPath().getList("fileId")).hasSize(1);
         String admin = RestAssured.given().cookies(session).get("/admin").then().statusCode(200).extract().asString();
         assertThat(admin).doesNotContain("/admin/runs/" + runA + "\"").doesNotContain(a.admin());
+        String operations = RestAssured.given().cookies(session).get("/admin/operations").then().statusCode(200).extract().asString();
+        assertThat(operations).contains("Operations").doesNotContain("/admin/runs/" + runA + "\"");
         String history = RestAssured.given().cookies(session).get("/admin/runs?status=succeeded").then().statusCode(200).extract().asString();
         assertThat(history).doesNotContain("/admin/runs/" + runA + "\"");
         assertThat(RestAssured.given().cookies(session).get("/admin/runs/" + runA).statusCode()).isEqualTo(404);
@@ -275,7 +299,7 @@ class TenantIsolationTest {
     }
 
     /** Logs in through the form and loads a page, returning the session and CSRF cookies. */
-    static Map<String, String> login(String email, String password) {
+    public static Map<String, String> login(String email, String password) {
         Response r = RestAssured.given().redirects().follow(false).formParam("j_username", email)
                 .formParam("j_password", password).post("/j_security_check");
         assertThat(r.statusCode()).isEqualTo(302);

@@ -106,6 +106,11 @@ public final class PackagedApp implements AutoCloseable {
         return io.restassured.path.json.JsonPath.from(r.body()).getString("token");
     }
 
+    /** The application's process id (for its resident memory in /proc). */
+    public long pid() {
+        return process.pid();
+    }
+
     public String baseUrl() {
         return "http://localhost:" + port;
     }

@@ -37,6 +37,9 @@ class SalesSummaryBuilder {
     @Inject
     SalesPeriods periods;
 
+    @Inject
+    app.phare.insight.ForecastService forecasts;
+
     /** Must run inside a transaction, with the tenant in scope. */
     ReportDocument build(Tenant tenant, CheckedSpec spec, Instant asOf) {
         long t = tenant.id;
@@ -74,13 +77,18 @@ class SalesSummaryBuilder {
 
         String unit = byMonth ? "month" : "day";
         Kind periodKind = byMonth ? Kind.MONTH : Kind.DATE;
-        List<Table> tables = List.of(
+        List<Table> tables = new ArrayList<>(List.of(
                 overTimeTable(overTime, unit, periodKind),
                 productTable("Top products", "Top " + TOP_PRODUCTS + " products by net revenue", top, names),
                 shareTable("Countries", "Country", countries, now),
                 shareTable("Channels", "Channel", channels, now),
                 returnsTable(overTime, unit, periodKind),
-                productTable("Most returned", "Most returned products, by returned value", returned, names));
+                productTable("Most returned", "Most returned products, by returned value", returned, names)));
+        List<app.phare.insight.ForecastService.Stored> ahead = spec.filtered() ? List.of() : forecasts.current(t);
+        if (!ahead.isEmpty()) {
+            tables.add(forecastTable(ahead));
+            notes.add("Forecast from the data up to " + ahead.get(0).historyTo() + ": " + ahead.get(0).note());
+        }
         DateTimeFormatter label = DateTimeFormatter.ofPattern(byMonth ? "MMM yy" : "d MMM", tenant.javaLocale());
         List<ReportDocument.Chart> charts = new ArrayList<>();
         charts.add(new ReportDocument.Chart("Net revenue by " + unit, false, overTime.stream()
@@ -101,6 +109,28 @@ class SalesSummaryBuilder {
                 new Kpi("Returns", Kind.MONEY, n.returns(), get(before, SalesRow::returns), get(yearAgo, SalesRow::returns)),
                 new Kpi("Average order value", Kind.MONEY, aov(n), get(before, SalesSummaryBuilder::aov),
                         get(yearAgo, SalesSummaryBuilder::aov)));
+    }
+
+    /** The next 30 and 90 days of net revenue and orders, with the 80 % interval and the backtest errors. */
+    private static Table forecastTable(List<app.phare.insight.ForecastService.Stored> ahead) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (app.phare.insight.ForecastService.Stored f : ahead) {
+            for (int days : List.of(30, 90)) {
+                double[] total = f.total(days);
+                rows.add(Arrays.<Object>asList(f.kpi().label, "Next " + days + " days", f.start(), f.day(days - 1),
+                        decimal(total[0]), decimal(total[1]), decimal(total[2]), f.method(),
+                        f.methodSmape() == null ? null : decimal(f.methodSmape()), f.naiveSmape() == null ? null : decimal(f.naiveSmape())));
+            }
+        }
+        return new Table("Forecast", "Forecast of the coming days (80 % interval; errors measured on the last 8 weeks)",
+                List.of(Table.text("KPI"), Table.text("Horizon"), Table.column("From", Kind.DATE), Table.column("To", Kind.DATE),
+                        Table.column("Forecast", Kind.DECIMAL), Table.column("Low (80 %)", Kind.DECIMAL),
+                        Table.column("High (80 %)", Kind.DECIMAL), Table.text("Method"),
+                        Table.column("Method sMAPE %", Kind.DECIMAL), Table.column("Seasonal-naive sMAPE %", Kind.DECIMAL)), rows);
+    }
+
+    private static BigDecimal decimal(double v) {
+        return BigDecimal.valueOf(v).setScale(2, RoundingMode.HALF_UP);
     }
 
     private static Table overTimeTable(List<SalesPeriods.Period> periods, String unit, Kind periodKind) {

@@ -52,6 +52,7 @@ class ReportGeneratorTest {
             long source = Api.anOrdersSource(t, Api.plainMapping(), null);
             Api.upload(t, source, TestOrders.csv(START, 150));
             Api.runNightly(t);
+            app.phare.insight.InsightShop.awaitInsights(t); // the sales summary carries the run's forecasts
             shop = t;
         }
         return shop;
@@ -66,7 +67,7 @@ class ReportGeneratorTest {
         JsonPath api = ReportFixtures.sales(t, "from=2024-01-01&to=2024-04-30&grain=month");
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(report.bytes()))) {
             assertThat(sheetNames(wb)).containsExactly("Report", "KPIs", "Revenue by month", "Top products", "Countries",
-                    "Channels", "Returns", "Most returned");
+                    "Channels", "Returns", "Most returned", "Forecast");
             Sheet months = wb.getSheet("Revenue by month");
             assertThat(months.getPaneInformation().isFreezePane()).isTrue();
             assertMonthsEqualApi(months, api);

@@ -1,7 +1,7 @@
 package app.phare.report.content;
 
 import app.phare.testing.Api;
-import app.phare.testing.SharedData;
+import app.phare.testing.OnlineRetailTenant;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -27,10 +27,8 @@ class SalesSummaryOnlineRetailTest {
 
     @Test
     void salesSummaryOf2011HasTheNumbersOfTheSalesApiAndRendersAsPdf() throws Exception {
-        Api.TestTenant t = Api.aTenant("Europe/London", "GBP", "en-GB");
-        long source = Api.anOrdersSource(t, Api.onlineRetailMapping(), null);
-        Api.upload(t, source, Files.readAllBytes(SharedData.onlineRetail()));
-        Api.runNightly(t);
+        Api.TestTenant t = OnlineRetailTenant.loaded();
+        app.phare.insight.InsightShop.awaitInsights(t);
         LocalDate from = LocalDate.of(2011, 1, 1), to = LocalDate.of(2011, 12, 31);
 
         RenderedReport xlsx = ReportFixtures.generate(generator, t, "sales-summary", from, to, "xlsx", Map.of());
@@ -42,6 +40,15 @@ class SalesSummaryOnlineRetailTest {
             ReportGeneratorTest.assertKpisEqualSumOfApiRows(wb.getSheet("KPIs"), api);
             assertThat(wb.getSheet("Top products").getLastRowNum()).isEqualTo(20);
             assertThat(ReportFixtures.rowStartingWith(wb.getSheet("Countries"), "United Kingdom")).isNotNull();
+            // the forecasts of the nightly run: net revenue and orders, next 30 and 90 days, with both backtest errors
+            var forecast = wb.getSheet("Forecast");
+            assertThat(forecast.getLastRowNum()).isEqualTo(4);
+            assertThat(forecast.getRow(1).getCell(0).getStringCellValue()).isEqualTo("Net revenue");
+            assertThat(forecast.getRow(1).getCell(2).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.of(2011, 12, 10));
+            assertThat(forecast.getRow(2).getCell(1).getStringCellValue()).isEqualTo("Next 90 days");
+            assertThat(forecast.getRow(1).getCell(4).getNumericCellValue()).isPositive();
+            assertThat(forecast.getRow(1).getCell(8).getNumericCellValue()).isPositive();
+            assertThat(forecast.getRow(1).getCell(9).getNumericCellValue()).isPositive();
         }
 
         RenderedReport pdf = ReportFixtures.generate(generator, t, "sales-summary", from, to, "pdf", Map.of());
