@@ -1,11 +1,8 @@
 package app.phare.live;
 
-import org.eclipse.microprofile.config.spi.ConfigSource;
+import app.phare.common.DerivedConfigSource;
 
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -15,12 +12,12 @@ import java.util.UUID;
  * {@code RABBITMQ_HOST}, {@code RABBITMQ_PORT}, {@code RABBITMQ_USERNAME}, {@code RABBITMQ_PASSWORD}. Without it the
  * channel stays in-process.
  */
-public class MessagingConfigSource implements ConfigSource {
+public class MessagingConfigSource extends DerivedConfigSource {
 
     private static final String QUEUE = "phare.live." + UUID.randomUUID();
-    private final Map<String, String> properties = new HashMap<>();
 
     public MessagingConfigSource() {
+        super("phare-messaging");
         String mode = System.getProperty("phare.messaging", System.getenv("PHARE_MESSAGING"));
         if (mode == null || mode.isBlank() || mode.equalsIgnoreCase("in-process")) {
             return;
@@ -44,25 +41,5 @@ public class MessagingConfigSource implements ConfigSource {
         properties.put(in + "queue.auto-delete", "true");
         properties.put(in + "queue.durable", "false");
         properties.put(in + "routing-keys", "#");
-    }
-
-    @Override
-    public Set<String> getPropertyNames() {
-        return properties.keySet();
-    }
-
-    @Override
-    public String getValue(String propertyName) {
-        return properties.get(propertyName);
-    }
-
-    @Override
-    public String getName() {
-        return "phare-messaging";
-    }
-
-    @Override
-    public int getOrdinal() {
-        return 275;
     }
 }

@@ -1,10 +1,8 @@
 package app.phare.ops;
 
-import org.eclipse.microprofile.config.spi.ConfigSource;
+import app.phare.common.DerivedConfigSource;
 
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Trace export is off by default and switched on by the standard OpenTelemetry variables: with
@@ -12,15 +10,14 @@ import java.util.Set;
  * endpoint, over {@code OTEL_EXPORTER_OTLP_PROTOCOL} ({@code grpc} by default, or {@code http/protobuf}), named
  * {@code OTEL_SERVICE_NAME} (default phare).
  */
-public class TracingConfigSource implements ConfigSource {
-
-    private final Map<String, String> properties = new HashMap<>();
+public class TracingConfigSource extends DerivedConfigSource {
 
     public TracingConfigSource() {
         this(System.getenv());
     }
 
     TracingConfigSource(Map<String, String> env) {
+        super("phare-tracing");
         String endpoint = env.get("OTEL_EXPORTER_OTLP_ENDPOINT");
         boolean off = "true".equalsIgnoreCase(env.getOrDefault("OTEL_SDK_DISABLED", "false"));
         properties.put("quarkus.otel.sdk.disabled", String.valueOf(off || endpoint == null || endpoint.isBlank()));
@@ -35,26 +32,5 @@ public class TracingConfigSource implements ConfigSource {
         if (service != null && !service.isBlank()) {
             properties.put("quarkus.otel.service.name", service.strip());
         }
-    }
-
-    @Override
-    public Set<String> getPropertyNames() {
-        return properties.keySet();
-    }
-
-    @Override
-    public String getValue(String propertyName) {
-        return properties.get(propertyName);
-    }
-
-    @Override
-    public String getName() {
-        return "phare-tracing";
-    }
-
-    /** Above application.properties (250), below system properties and the environment's own QUARKUS_OTEL_* (300, 400). */
-    @Override
-    public int getOrdinal() {
-        return 275;
     }
 }

@@ -2,22 +2,19 @@ package app.phare.admin;
 
 import app.phare.testing.Api;
 import app.phare.testing.Browser;
+import app.phare.testing.BrowserTest;
 import app.phare.testing.StepFaults;
 import app.phare.testing.TestOrders;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.net.URL;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -29,23 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * edits its schedule with the preview, pauses and resumes it, filters the history and reads the bell.
  */
 @QuarkusTest
-class AdminPageBrowserTest {
-
-    @TestHTTPResource("/")
-    URL root;
+class AdminPageBrowserTest extends BrowserTest {
 
     @Inject
     StepFaults faults;
-
-    private WebDriver driver;
-
-    @AfterEach
-    void quit() throws Exception {
-        if (driver != null) {
-            Browser.screenshot(driver, "admin-last-state");
-            driver.quit();
-        }
-    }
 
     @Test
     void anAdminSteersTheNightlyJobFromTheBrowser() throws Exception {

@@ -3,23 +3,20 @@ package app.phare.dashboard;
 import app.phare.common.Display;
 import app.phare.testing.Api;
 import app.phare.testing.Browser;
+import app.phare.testing.BrowserTest;
 import app.phare.testing.TestOrders;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.math.BigDecimal;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,19 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The login page, the dashboard and the sources page, driven in headless Chromium as a manager and an admin would. */
 @QuarkusTest
-class PagesBrowserTest {
-
-    @TestHTTPResource("/")
-    URL root;
-
-    private WebDriver driver;
-
-    @AfterEach
-    void quit() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
+class PagesBrowserTest extends BrowserTest {
 
     @Test
     void managerLogsInSeesTheFiguresAndFiltersWithoutReload() throws Exception {

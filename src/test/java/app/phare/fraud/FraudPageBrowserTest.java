@@ -2,21 +2,18 @@ package app.phare.fraud;
 
 import app.phare.testing.Api;
 import app.phare.testing.Browser;
+import app.phare.testing.BrowserTest;
 import app.phare.token.Scope;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,20 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * marking a false positive and changing the rules; a manager sees the same without the buttons.
  */
 @QuarkusTest
-class FraudPageBrowserTest {
-
-    @TestHTTPResource("/")
-    URL root;
-
-    private WebDriver driver;
-
-    @AfterEach
-    void quit() throws Exception {
-        if (driver != null) {
-            Browser.screenshot(driver, "fraud-last-state");
-            driver.quit();
-        }
-    }
+class FraudPageBrowserTest extends BrowserTest {
 
     @Test
     void anAdminReadsTheDecisionsMarksAFalsePositiveAndChangesTheRules() throws Exception {

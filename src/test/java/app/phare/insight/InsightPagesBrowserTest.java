@@ -2,18 +2,15 @@ package app.phare.insight;
 
 import app.phare.testing.Api;
 import app.phare.testing.Browser;
-import io.quarkus.test.common.http.TestHTTPResource;
+import app.phare.testing.BrowserTest;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.net.URL;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,19 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * forecast band, in headless Chromium, on the generated shop with its planted Dutch dip.
  */
 @QuarkusTest
-class InsightPagesBrowserTest {
-
-    @TestHTTPResource("/")
-    URL root;
-
-    private WebDriver driver;
-
-    @AfterEach
-    void quit() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
+class InsightPagesBrowserTest extends BrowserTest {
 
     @Test
     void insightsAlertsStockAndTheDashboardShowForecastsAnomaliesAndAdvice() throws Exception {

@@ -2,18 +2,15 @@ package app.phare.live;
 
 import app.phare.testing.Api;
 import app.phare.testing.Browser;
+import app.phare.testing.BrowserTest;
 import app.phare.testing.Events;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,19 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Acceptance 6: the Live page and the dashboard's Today strip update in headless Chromium when an event is posted. */
 @QuarkusTest
-class LivePageBrowserTest {
-
-    @TestHTTPResource("/")
-    URL root;
-
-    private WebDriver driver;
-
-    @AfterEach
-    void quit() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
+class LivePageBrowserTest extends BrowserTest {
 
     @Test
     void theLivePageAndTheTodayStripUpdateInPlaceWhenAPurchaseIsPosted() throws Exception {

@@ -2,19 +2,16 @@ package app.phare.marketing;
 
 import app.phare.testing.Api;
 import app.phare.testing.Browser;
+import app.phare.testing.BrowserTest;
 import app.phare.testing.SharedData;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,19 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The Marketing, Sales pipeline and Stock pages in headless Chromium, on the shared ad, CRM and Northwind files. */
 @QuarkusTest
-class MorePagesBrowserTest {
-
-    @TestHTTPResource("/")
-    URL root;
-
-    private WebDriver driver;
-
-    @AfterEach
-    void quit() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
+class MorePagesBrowserTest extends BrowserTest {
 
     @Test
     void marketingPipelineAndStockPagesShowTheData() throws Exception {

@@ -2,19 +2,16 @@ package app.phare.report;
 
 import app.phare.testing.Api;
 import app.phare.testing.Browser;
+import app.phare.testing.BrowserTest;
 import app.phare.testing.TestOrders;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.net.URL;
 import java.time.Duration;
 import java.time.LocalDate;
 
@@ -22,19 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The Reports page in headless Chromium: generate, a live toast when ready, the download; the admin's background section. */
 @QuarkusTest
-class ReportsPageBrowserTest {
-
-    @TestHTTPResource("/")
-    URL root;
-
-    private WebDriver driver;
-
-    @AfterEach
-    void quit() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
+class ReportsPageBrowserTest extends BrowserTest {
 
     @Test
     void aManagerGeneratesAReportIsToldWhenItIsReadyAndDownloadsIt() throws Exception {
