@@ -44,10 +44,15 @@ public class FiguresVersion implements LiveListener {
             return;
         }
         changed(ended.tenantId());
+    }
+
+    /** The tenant's figures changed (a run, an archived source): here at once, on the other instances by message. */
+    public void changed(long tenantId) {
+        bump(tenantId);
         try {
-            stream.publish(LiveMessage.figuresChanged(ended.tenantId()));
+            stream.publish(LiveMessage.figuresChanged(tenantId));
         } catch (RuntimeException e) {
-            LOG.warnf(e, "could not tell the other instances that the figures of tenant %d changed", ended.tenantId());
+            LOG.warnf(e, "could not tell the other instances that the figures of tenant %d changed", tenantId);
         }
     }
 
@@ -58,10 +63,10 @@ public class FiguresVersion implements LiveListener {
 
     @Override
     public void onFiguresChanged(long tenantId) {
-        changed(tenantId);
+        bump(tenantId);
     }
 
-    private void changed(long tenantId) {
+    private void bump(long tenantId) {
         versions.put(tenantId, clock.incrementAndGet());
     }
 }

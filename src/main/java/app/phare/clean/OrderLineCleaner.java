@@ -71,6 +71,9 @@ public final class OrderLineCleaner {
         if (at == null) {
             return reject("timestamp '" + orderedAtText + "' does not match the source's date format or is not a real date");
         }
+        if (!at.inRange()) {
+            return reject(TimestampParser.outOfRange("timestamp", orderedAtText));
+        }
         long quantity = numbers.parse(quantityText, 3);
         if (quantity == NumberParser.NOT_A_NUMBER) {
             return reject("quantity '" + quantityText + "' is not a number");

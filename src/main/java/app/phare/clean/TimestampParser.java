@@ -24,6 +24,24 @@ public final class TimestampParser {
 
     /** An instant and the tenant's calendar day it falls on. */
     public record Parsed(Instant instant, LocalDate day) {
+        /** Whether the day lies in the years Phare takes ({@link #FIRST_YEAR}–{@link #LAST_YEAR}). */
+        public boolean inRange() {
+            return TimestampParser.inRange(day);
+        }
+    }
+
+    /** The years a date of a record may have: beyond them it is a typo or a placeholder (9999-12-31). */
+    public static final int FIRST_YEAR = 1900;
+    public static final int LAST_YEAR = 2100;
+
+    public static boolean inRange(LocalDate day) {
+        return day.getYear() >= FIRST_YEAR && day.getYear() <= LAST_YEAR;
+    }
+
+    /** Why a date that parsed is refused. */
+    public static String outOfRange(String what, String text) {
+        return what + " '" + text + "' is outside the years " + FIRST_YEAR + "–" + LAST_YEAR
+                + ": a typo or a placeholder date?";
     }
 
     private static final DateTimeFormatter ISO = new DateTimeFormatterBuilder()

@@ -43,6 +43,16 @@ public interface PhareConfig {
 
     Upload upload();
 
+    /** Longest line of a file (PHARE_MAX_LINE_BYTES, counted in characters as read): a longer line is one rejected line. */
+    @WithName("max-line-bytes")
+    @WithDefault("1M")
+    MemorySize maxLineBytes();
+
+    /** The line cap as the readers take it. */
+    default int maxLine() {
+        return (int) Math.min(Integer.MAX_VALUE - 16, maxLineBytes().asLongValue());
+    }
+
     interface Pipeline {
         /** Quartz cron of the nightly run for new tenants, evaluated in each tenant's timezone. */
         @WithDefault("0 0 2 * * ?")

@@ -64,10 +64,10 @@ public class DealLoader implements KindLoader {
                 }
                 LocalDate engaged = null, closed = null;
                 if (text(v[ENGAGED]) != null && (engaged = parse.date(text(v[ENGAGED]))) == null) {
-                    return "engage date '" + text(v[ENGAGED]) + "' does not match the source's date format";
+                    return parse.dateRejection("engage date", text(v[ENGAGED]));
                 }
                 if (text(v[CLOSED]) != null && (closed = parse.date(text(v[CLOSED]))) == null) {
-                    return "close date '" + text(v[CLOSED]) + "' does not match the source's date format";
+                    return parse.dateRejection("close date", text(v[CLOSED]));
                 }
                 String status = source.options.status(stage);
                 long value = 0;

@@ -1,27 +1,45 @@
 package app.phare.ingest;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Splits decoded text into CSV records (RFC 4180: a configurable delimiter, double quotes, doubled quotes inside
- * quoted fields, line breaks inside quoted fields). Keeps each record's first line number and its raw text.
+ * quoted fields, line breaks inside quoted fields). Keeps each record's first line number and its raw text. A line
+ * (or a quoted record) longer than the cap is one malformed record, read past without being held in memory.
  */
 public final class CsvRecordReader implements RowSource {
 
-    private final BufferedReader in;
+    /** The default cap on a line's length, in characters (PHARE_MAX_LINE_BYTES). */
+    public static final int DEFAULT_MAX_LINE = 1 << 20;
+    /** How much of a line beyond the cap is kept as its raw text, for the reject report. */
+    static final int KEPT_OF_LONG_LINE = 1_000;
+
+    private final Reader in;
     private final char delimiter;
+    private final int maxLine;
+    private final char[] buf = new char[1 << 16];
+    private int pos;
+    private int lim;
+    private boolean skipLineFeed;
+    /** Length of the last line read when it was over the cap (its text is then only the kept start), else -1. */
+    private long overLength = -1;
     private final List<String> fields = new ArrayList<>(16);
     private final StringBuilder field = new StringBuilder(64);
     private long physicalLine;
     private long recordLine;
     private String raw;
 
-    public CsvRecordReader(BufferedReader in, char delimiter) {
+    public CsvRecordReader(Reader in, char delimiter) {
+        this(in, delimiter, DEFAULT_MAX_LINE);
+    }
+
+    public CsvRecordReader(Reader in, char delimiter, int maxLine) {
         this.in = in;
         this.delimiter = delimiter;
+        this.maxLine = maxLine;
     }
 
     /** Reads the next record; false at the end of the input. Blank lines are skipped. */
@@ -33,7 +51,71 @@ public final class CsvRecordReader implements RowSource {
     private String problem;
 
     private String readLine() throws IOException {
-        return reread.isEmpty() ? in.readLine() : reread.pollFirst();
+        overLength = -1;
+        return reread.isEmpty() ? readBoundedLine() : reread.pollFirst();
+    }
+
+    /**
+     * The next physical line without its terminator (LF, CR or CRLF), null at the end; a line longer than the cap
+     * is read to its end but only its start is kept, and {@link #overLength} says how long it was.
+     */
+    private String readBoundedLine() throws IOException {
+        StringBuilder sb = null;
+        long length = 0;
+        boolean any = false;
+        while (true) {
+            if (pos >= lim) {
+                int n = in.read(buf, 0, buf.length);
+                if (n <= 0) {
+                    if (!any) {
+                        return null;
+                    }
+                    break;
+                }
+                pos = 0;
+                lim = n;
+            }
+            if (skipLineFeed) {
+                skipLineFeed = false;
+                if (buf[pos] == '\n') {
+                    pos++;
+                    continue;
+                }
+            }
+            any = true;
+            int start = pos;
+            while (pos < lim && buf[pos] != '\n' && buf[pos] != '\r') {
+                pos++;
+            }
+            int n = pos - start;
+            boolean ended = pos < lim;
+            if (ended && sb == null && length == 0 && n <= maxLine) {
+                skipLineFeed = buf[pos++] == '\r';
+                return new String(buf, start, n);
+            }
+            if (length + n <= maxLine || length < KEPT_OF_LONG_LINE) {
+                if (sb == null) {
+                    sb = new StringBuilder(Math.min(maxLine, Math.max(n * 2, 128)));
+                }
+                int keep = length + n <= maxLine ? n : (int) Math.min(n, KEPT_OF_LONG_LINE - length);
+                sb.append(buf, start, keep);
+            }
+            length += n;
+            if (ended) {
+                skipLineFeed = buf[pos++] == '\r';
+                break;
+            }
+        }
+        if (length > maxLine) {
+            overLength = length;
+            return sb.substring(0, Math.min(sb.length(), KEPT_OF_LONG_LINE));
+        }
+        return sb == null ? "" : sb.toString();
+    }
+
+    private String tooLong(long length) {
+        return "the line is " + length + " characters long, more than the limit of " + maxLine
+                + " (PHARE_MAX_LINE_BYTES): it is left out; is this really a CSV export with one record per line?";
     }
 
     /** Why the current record is malformed (a quote never closed), or null. */
@@ -57,6 +139,11 @@ public final class CsvRecordReader implements RowSource {
             line = line.substring(1);
         }
         fields.clear();
+        if (overLength >= 0) {
+            raw = line + "…";
+            problem = tooLong(overLength);
+            return true;
+        }
         if (line.indexOf('"') < 0) {
             split(line);
             raw = line;
@@ -69,6 +156,17 @@ public final class CsvRecordReader implements RowSource {
         while (!parseQuoted(line, recordStart)) {
             recordStart = false;
             String more = continuation.size() < MAX_QUOTED_LINES ? readLine() : null;
+            if (more != null && (overLength >= 0 || rawText.length() + more.length() > maxLine)) {
+                // a quoted record beyond the cap: it is one bad record, up to the end of the line that crossed it
+                long length = rawText.length() + (overLength >= 0 ? overLength : more.length());
+                physicalLine++;
+                fields.clear();
+                field.setLength(0);
+                inQuotes = false;
+                raw = rawText.substring(0, Math.min(rawText.length(), KEPT_OF_LONG_LINE)) + "…";
+                problem = tooLong(length);
+                return true;
+            }
             if (more == null) {
                 // the quote is never closed: this line alone is the bad record, the lines after it are read again
                 for (int i = continuation.size() - 1; i >= 0; i--) {

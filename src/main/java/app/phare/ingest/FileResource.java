@@ -4,6 +4,7 @@ import app.phare.common.ProblemException;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -24,6 +25,9 @@ public class FileResource {
 
     @Inject
     UploadService uploads;
+
+    @Inject
+    app.phare.tenant.CurrentUser user;
 
     @POST
     @Blocking
@@ -48,6 +52,14 @@ public class FileResource {
     @Path("/{fileId}")
     public FileView get(@PathParam("sourceId") long sourceId, @PathParam("fileId") long fileId) {
         return uploads.find(sourceId, fileId).orElseThrow(() -> ProblemException.notFound("file " + fileId));
+    }
+
+    /** Discards a pending file: it will not be loaded; it stays listed as discarded. */
+    @DELETE
+    @Path("/{fileId}")
+    @jakarta.annotation.security.RolesAllowed(app.phare.tenant.AppUser.ADMIN)
+    public FileView discard(@PathParam("sourceId") long sourceId, @PathParam("fileId") long fileId) {
+        return uploads.discard(sourceId, fileId, user.email());
     }
 
     private static String fileName(String name, String disposition) {

@@ -53,6 +53,9 @@ public class OrderLineLoader {
     @Inject
     FileStorage storage;
 
+    @Inject
+    app.phare.common.PhareConfig config;
+
     /** What loading one file did. */
     public record Loaded(long linesRead, long linesWritten, long linesRejected, long duplicates, FileQuality quality, Set<LocalDate> days,
                          Map<String, String> descriptions, LongPairSet hashes) {
@@ -81,7 +84,8 @@ public class OrderLineLoader {
         });
         Future<Void> writing = executor.submit(writer);
         try (InputStream in = storage.open(file.storagePath);
-             SourceFileReader reader = new SourceFileReader(in, source.format, source.mapping);
+             SourceFileReader reader = new SourceFileReader(in, source.format, source.mapping,
+                     OrderLineCleaner.FIELDS, config.maxLine());
              DataOutputStream rejectOut = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(rejects), 1 << 16))) {
             List<CleanOrderLine> batch = new ArrayList<>(BATCH);
             quality.header(reader.header());
@@ -125,6 +129,7 @@ public class OrderLineLoader {
                     // the original failure is what matters
                 }
             }
+            Files.deleteIfExists(rejects);
             throw e;
         } finally {
             executor.shutdownNow();

@@ -97,6 +97,33 @@ public class PullService {
         return true;
     }
 
+    /**
+     * Records a pull that failed as a failed file of the source, with its reason, in the run's list of files: the
+     * source's page and the run's page say what went wrong, and the next run pulls again from the same cursor.
+     */
+    public void recordFailure(Source source, long runId, String reason) {
+        LOG.warnf("source %d: %s", source.id, reason);
+        QuarkusTransaction.requiringNew().run(() -> {
+            SourceFile f = new SourceFile();
+            f.tenantId = source.tenantId;
+            f.sourceId = source.id;
+            f.sha256 = "pull-failed:" + runId + ":" + java.util.UUID.randomUUID();
+            f.sizeBytes = 0;
+            f.originalName = "pull " + Instant.now() + " (failed)";
+            f.storagePath = "";
+            f.status = SourceFile.FAILED;
+            f.error = reason;
+            f.processedAt = Instant.now();
+            f.runId = runId;
+            files.persist(f);
+            files.flush();
+            files.getEntityManager().createNativeQuery(
+                            "INSERT INTO run_file (tenant_id, run_id, file_id, status, error) VALUES (?1, ?2, ?3, 'failed', ?4)")
+                    .setParameter(1, source.tenantId).setParameter(2, runId).setParameter(3, f.id).setParameter(4, reason)
+                    .executeUpdate();
+        });
+    }
+
     /** A record's value: a JSON pointer (/a/b) or a top-level property; empty when missing. */
     static String text(JsonNode record, String column) {
         JsonNode v = column.startsWith("/") ? record.at(column) : record.get(column);

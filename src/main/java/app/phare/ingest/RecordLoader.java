@@ -29,6 +29,9 @@ public class RecordLoader {
     @Inject
     FileStorage storage;
 
+    @Inject
+    app.phare.common.PhareConfig config;
+
     /** What loading a file did: lines read, upserted, rejected, and the days the loaded records fall on. */
     public record Result(long read, long written, long rejected, Set<LocalDate> days, FileQuality quality) {
     }
@@ -63,10 +66,16 @@ public class RecordLoader {
             return t.isEmpty() ? null : t;
         }
 
-        /** A date in the source's date format, or null when it does not parse. */
+        /** A date in the source's date format, or null when it does not parse or is out of range. */
         public LocalDate date(String s) {
             TimestampParser.Parsed p = dates.parse(s);
-            return p == null ? null : p.day();
+            return p == null || !p.inRange() ? null : p.day();
+        }
+
+        /** Why {@link #date} gave null for this text: not the source's format, or outside the years taken. */
+        public String dateRejection(String what, String s) {
+            TimestampParser.Parsed p = dates.parse(s);
+            return p != null ? TimestampParser.outOfRange(what, s) : what + " '" + s + "' does not match the source's date format";
         }
 
         /** A number scaled by 10^scale (rounded half up), or {@link NumberParser#NOT_A_NUMBER} / TOO_LARGE. */
@@ -87,7 +96,7 @@ public class RecordLoader {
         Set<LocalDate> days = new TreeSet<>();
         long read = 0, written = 0, rejected = 0;
         try (InputStream in = storage.open(file.storagePath);
-             SourceFileReader reader = new SourceFileReader(in, source.format, source.mapping, fields);
+             SourceFileReader reader = new SourceFileReader(in, source.format, source.mapping, fields, config.maxLine());
              PreparedStatement reject = c.prepareStatement(
                      "INSERT INTO reject (tenant_id, run_id, file_id, line_no, reason, raw) VALUES (?, ?, ?, ?, ?, ?)")) {
             quality.header(reader.header());

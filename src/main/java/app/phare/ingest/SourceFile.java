@@ -17,6 +17,8 @@ public class SourceFile {
     public static final String PENDING = "pending";
     public static final String PROCESSED = "processed";
     public static final String FAILED = "failed";
+    /** An admin set the file aside before any run loaded it. */
+    public static final String DISCARDED = "discarded";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -5,7 +5,6 @@ import app.phare.source.SourceFormat;
 import app.phare.source.SourceMapping;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -47,6 +46,12 @@ public final class SourceFileReader implements AutoCloseable {
     /** An export whose records are read as these fields, in this order. */
     public SourceFileReader(InputStream file, SourceFormat format, SourceMapping mapping, String[] fields)
             throws IOException, FileUnreadableException {
+        this(file, format, mapping, fields, CsvRecordReader.DEFAULT_MAX_LINE);
+    }
+
+    /** An export whose records are read as these fields, with lines longer than maxLine characters left out. */
+    public SourceFileReader(InputStream file, SourceFormat format, SourceMapping mapping, String[] fields, int maxLine)
+            throws IOException, FileUnreadableException {
         this.fields = fields;
         this.columnOf = new int[fields.length];
         this.constants = new String[fields.length];
@@ -56,11 +61,11 @@ public final class SourceFileReader implements AutoCloseable {
         if (isZip(raw)) {
             // an Excel workbook: read from a file, whose zip directory can be read without inflating everything
             spooled = java.nio.file.Files.createTempFile("phare-workbook-", ".xlsx");
-            java.nio.file.Files.copy(raw, spooled, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             try {
+                java.nio.file.Files.copy(raw, spooled, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 workbook = new XlsxRows(spooled, format.sheet(), format.decimalSeparator(),
                         format.skipRows() == null ? 0 : format.skipRows());
-            } catch (FileUnreadableException | IOException e) {
+            } catch (FileUnreadableException | IOException | RuntimeException e) {
                 java.nio.file.Files.deleteIfExists(spooled);
                 throw e;
             }
@@ -71,9 +76,18 @@ public final class SourceFileReader implements AutoCloseable {
             CharsetDecoder decoder = format.charset().newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT);
-            csv = new CsvRecordReader(new BufferedReader(new InputStreamReader(raw, decoder), 1 << 16),
-                    format.delimiter().charAt(0));
+            csv = new CsvRecordReader(new InputStreamReader(raw, decoder), format.delimiter().charAt(0), maxLine);
         }
+        try {
+            readHeader(format, mapping);
+        } catch (IOException | FileUnreadableException | RuntimeException e) {
+            // the caller never gets a reader to close: the workbook's temporary copy goes now
+            close();
+            throw e;
+        }
+    }
+
+    private void readHeader(SourceFormat format, SourceMapping mapping) throws IOException, FileUnreadableException {
         // a workbook skips by row number (blank rows are not in the sheet); a CSV file by lines
         int skip = workbook != null || format.skipRows() == null ? 0 : format.skipRows();
         for (int i = 0; i < skip; i++) {
@@ -137,31 +151,30 @@ public final class SourceFileReader implements AutoCloseable {
             }
             List<String> header = new ArrayList<>();
             for (String h : csv.fields()) {
-                header.add(h.strip());
+                // a workbook's empty header cell is absent from the sheet
+                header.add(h == null ? "" : h.strip());
             }
             headerWidth = header.size();
             this.header = header;
             List<String> missing = new ArrayList<>();
+            List<String> ambiguous = new ArrayList<>();
             columns.forEach((field, column) -> {
-                int i = header.indexOf(column);
-                if (i < 0) {
-                    for (int k = 0; k < header.size() && i < 0; k++) {
-                        if (header.get(k).equalsIgnoreCase(column)) {
-                            i = k;
-                        }
-                    }
-                }
-                if (i < 0) {
+                List<Integer> at = HeaderCells.find(header, column);
+                if (at.isEmpty()) {
                     missing.add("'" + column + "' (mapped to " + field + ")");
+                } else if (at.size() > 1) {
+                    ambiguous.add("'" + column + "' (mapped to " + field + ") is in columns "
+                            + at.stream().map(i -> HeaderCells.letter(i)).toList());
                 }
-                columnOf[indexOf(field)] = i;
+                columnOf[indexOf(field)] = at.isEmpty() ? -1 : at.get(0);
             });
+            if (!ambiguous.isEmpty()) {
+                throw new FileUnreadableException("the header names a mapped column more than once, so which one to read is unclear: "
+                        + String.join("; ", ambiguous) + ". Rename one of them in the export");
+            }
             if (!missing.isEmpty()) {
-                String found = String.join(", ", header);
-                if (found.length() > 300) {
-                    found = found.substring(0, 300) + "… (" + header.size() + " columns; is the delimiter right?)";
-                }
-                throw new FileUnreadableException("the header has no column " + String.join(", ", missing) + "; it has " + found);
+                throw new FileUnreadableException("the header has no column " + String.join(", ", missing) + "; it has "
+                        + HeaderCells.describe(header));
             }
         }
         for (int c : columnOf) {

@@ -28,6 +28,9 @@ public class UploadService {
     @Inject
     TenantScope scope;
 
+    @Inject
+    app.phare.jobs.AuditLog audit;
+
     /** The outcome of an upload: the file, whether these bytes were new, and other sources that hold the same bytes. */
     public record Upload(FileView file, boolean created, List<Long> alsoInSources) {
 
@@ -40,7 +43,7 @@ public class UploadService {
 
     public Upload upload(long sourceId, String originalName, InputStream body) throws IOException {
         long tenant = scope.requireTenant();
-        requireSource(sourceId);
+        requireSourceInUse(sourceId);
         FileStorage.Stored stored = storage.receive(body);
         Optional<SourceFile> existing = QuarkusTransaction.requiringNew().call(() -> files.findBySha(sourceId, stored.sha256()));
         if (existing.isPresent()) {
@@ -85,10 +88,41 @@ public class UploadService {
                 .filter(f -> f.sourceId == sourceId).map(FileView::of));
     }
 
+    /** Discards a pending file of the source: no run loads it; 409 for a file already loaded or failed. */
+    public FileView discard(long sourceId, long fileId, String actor) {
+        requireSource(sourceId);
+        FileView discarded = QuarkusTransaction.requiringNew().call(() -> {
+            SourceFile f = files.findByIdOptional(fileId).filter(x -> x.sourceId == sourceId)
+                    .orElseThrow(() -> ProblemException.notFound("file " + fileId));
+            if (SourceFile.DISCARDED.equals(f.status)) {
+                return FileView.of(f);
+            }
+            if (!SourceFile.PENDING.equals(f.status)) {
+                throw ProblemException.conflict("file", "file " + fileId + " is " + f.status
+                        + ": only a file still waiting for a run can be discarded");
+            }
+            f.status = SourceFile.DISCARDED;
+            f.processedAt = java.time.Instant.now();
+            return FileView.of(f);
+        });
+        audit.record(scope.requireTenant(), actor, "file discarded", null, null,
+                "file " + fileId + " '" + discarded.name() + "' of source " + sourceId);
+        return discarded;
+    }
+
     private void requireSource(long sourceId) {
         boolean visible = QuarkusTransaction.requiringNew().call(() -> sources.findByIdOptional(sourceId).isPresent());
         if (!visible) {
             throw ProblemException.notFound("source " + sourceId);
+        }
+    }
+
+    /** The source, if it can still receive files. */
+    private void requireSourceInUse(long sourceId) {
+        app.phare.source.Source s = QuarkusTransaction.requiringNew().call(() -> sources.findByIdOptional(sourceId)
+                .orElseThrow(() -> ProblemException.notFound("source " + sourceId)));
+        if (s.status == app.phare.source.SourceStatus.archived) {
+            throw ProblemException.conflict("source", "source '" + s.name + "' is archived: it takes no more files");
         }
     }
 }

@@ -56,7 +56,7 @@ public class AdLoader implements KindLoader {
                 }
                 LocalDate day = parse.date(text(v[DAY]));
                 if (day == null) {
-                    return "day '" + text(v[DAY]) + "' does not match the source's date format";
+                    return parse.dateRejection("day", text(v[DAY]));
                 }
                 if (text(v[CAMPAIGN]) == null) {
                     return "missing campaign";

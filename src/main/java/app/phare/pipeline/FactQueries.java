@@ -16,6 +16,20 @@ final class FactQueries {
     private FactQueries() {
     }
 
+    /** The tenant's sources whose files load now (not paused, not archived), read inside the attempt's lock. */
+    static Set<Long> activeSources(Connection c, long tenantId) throws SQLException {
+        Set<Long> ids = new java.util.HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM source WHERE tenant_id = ? AND status = 'active'")) {
+            ps.setLong(1, tenantId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        }
+        return ids;
+    }
+
     /**
      * Whether any of these months already has aggregates, i.e. facts from an earlier run: every successful run
      * writes the overall row of each month it touched, in the same transaction as its facts.

@@ -150,8 +150,7 @@ public class PipelineService {
                 String error = describe(e);
                 execution.attemptEnded(work, attempt, error);
                 observer.attemptEnded(watch, error);
-                // a pull source's client error (401, 404…) will not go away by trying again
-                if (attempt >= attempts || e instanceof Error || e instanceof app.phare.ingest.PullClient.PullFailed) {
+                if (attempt >= attempts || e instanceof Error) {
                     LOG.errorf(e, "run %d of tenant %d failed after %d attempt(s)", runId, work.tenantId(), attempt);
                     execution.fail(runId, attempts == 1 ? error : "failed " + attempt + " times; last error: " + error);
                     status[0] = PipelineRun.FAILED;
@@ -209,7 +208,7 @@ public class PipelineService {
     static String describe(Throwable e) {
         StringBuilder b = new StringBuilder();
         for (Throwable t = e; t != null && b.length() < 2000; t = t.getCause() == t ? null : t.getCause()) {
-            String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+            String message = FileFailures.withoutPaths(t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage());
             if (b.indexOf(message) >= 0) {
                 continue;
             }

@@ -46,6 +46,8 @@ import java.util.TreeSet;
 @ApplicationScoped
 public class RunExecution {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(RunExecution.class);
+
     /** What an attempt needs to know: the run, its tenant's timezone, sources and pending files. */
     public record Work(long runId, long tenantId, String job, boolean dryRun, LocalDate from, LocalDate to, ZoneId zone,
                        Map<Long, Source> sources, List<SourceFile> pending) {
@@ -109,17 +111,19 @@ public class RunExecution {
     }
 
     /** Pulls the new records of the tenant's pull sources into pending files (nightly runs only); true if any arrived. */
-    boolean pull(Work work) throws app.phare.ingest.PullClient.PullFailed, IOException {
+    boolean pull(Work work) {
         if (work.dryRun() || work.from() != null) {
             return false;
         }
         boolean any = false;
         for (Source source : work.sources().values()) {
-            if (source.pull != null) {
+            if (source.pull != null && source.active()) {
                 try {
                     any |= pulls.pull(source);
-                } catch (app.phare.ingest.PullClient.PullFailed e) {
-                    throw new app.phare.ingest.PullClient.PullFailed("pulling source '" + source.name + "': " + e.getMessage());
+                } catch (app.phare.ingest.PullClient.PullFailed | IOException | RuntimeException e) {
+                    // this source's pull fails alone; the run goes on with the other sources
+                    String reason = "pulling source '" + source.name + "' failed: " + FileFailures.describePull(e);
+                    pulls.recordFailure(source, work.runId(), reason);
                 }
             }
         }
@@ -135,8 +139,10 @@ public class RunExecution {
         ZoneId zone = tenants.findById(run.tenantId).zone();
         Map<Long, Source> bySource = new HashMap<>();
         sources.list("tenantId", run.tenantId).forEach(s -> bySource.put(s.id, s));
+        // a paused or archived source's files wait: they are not the run's
         List<SourceFile> pending = run.backfill() ? List.of()
-                : files.list("tenantId = ?1 and status = ?2 order by id", run.tenantId, SourceFile.PENDING);
+                : files.list("tenantId = ?1 and status = ?2 order by id", run.tenantId, SourceFile.PENDING).stream()
+                .filter(f -> bySource.get(f.sourceId) != null && bySource.get(f.sourceId).active()).toList();
         return new Work(run.id, run.tenantId, run.job, run.dryRun, run.fromDay, run.toDay, zone, bySource, pending);
     }
 
@@ -284,8 +290,12 @@ public class RunExecution {
         Map<KindLoader, Set<LocalDate>> kindDays = new java.util.LinkedHashMap<>();
         List<QualityReport.Entry> qualityEntries = new ArrayList<>();
         Map<Long, List<String>> headersInRun = new HashMap<>();
+        Set<Long> activeNow = FactQueries.activeSources(c, work.tenantId());
         for (SourceFile file : work.pending()) {
             Source source = work.sources().get(file.sourceId);
+            if (!activeNow.contains(file.sourceId)) {
+                continue; // paused or archived since the run started: the file waits
+            }
             LongPairSet seen = seenBySource.computeIfAbsent(file.sourceId, k -> new LongPairSet(1 << 16));
             Savepoint savepoint = c.setSavepoint();
             long accumulatedBefore = loadedLines.lines();
@@ -327,16 +337,24 @@ public class RunExecution {
                 } else {
                     fileOutcome(c, work.runId(), file, SourceFile.PROCESSED, null);
                 }
-            } catch (FileUnreadableException e) {
+            } catch (FileUnreadableException | IOException | SQLException | RuntimeException e) {
+                if (e instanceof SQLException sql && !FileFailures.isTheFilesFault(sql)) {
+                    throw sql; // the database, not the file: the attempt fails and is tried again
+                }
+                // the file fails alone: what it wrote goes, the other files of the run load
                 c.rollback(savepoint);
                 if (loadedLines.lines() != accumulatedBefore) {
                     loadedLines.abandon();
                 }
-                qualityEntries.add(QualityReport.unreadable(source, file, e.getMessage()));
+                String reason = FileFailures.describe(e);
+                if (!(e instanceof FileUnreadableException)) {
+                    LOG.warnf(e, "run %d: file %d of source %d failed: %s", work.runId(), file.id, file.sourceId, reason);
+                }
+                qualityEntries.add(QualityReport.unreadable(source, file, reason));
                 if (work.dryRun()) {
-                    reports.add(DryRunReport.FileReport.unreadable(file.id, e.getMessage()));
+                    reports.add(DryRunReport.FileReport.unreadable(file.id, reason));
                 } else {
-                    fileOutcome(c, work.runId(), file, SourceFile.FAILED, e.getMessage());
+                    fileOutcome(c, work.runId(), file, SourceFile.FAILED, reason);
                 }
             }
         }

@@ -57,4 +57,16 @@ public class Source {
 
     @Column(name = "created_at", insertable = false, updatable = false)
     public Instant createdAt;
+
+    @Enumerated(EnumType.STRING)
+    public SourceStatus status = SourceStatus.active;
+
+    /** When an admin archived the source: its figures left the dashboard, its files are kept. */
+    @Column(name = "archived_at")
+    public Instant archivedAt;
+
+    /** Whether the source's files and pulls are loaded by runs. */
+    public boolean active() {
+        return status == null || status == SourceStatus.active;
+    }
 }

@@ -10,11 +10,17 @@ import java.util.Optional;
 @ApplicationScoped
 public class SourceRepository implements PanacheRepository<Source> {
 
+    /** The sources in use (active or paused), by name. */
     public List<Source> listByName() {
-        return list("order by lower(name)");
+        return list("status <> ?1 order by lower(name)", SourceStatus.archived);
     }
 
+    public List<Source> listArchived() {
+        return list("status = ?1 order by archivedAt desc", SourceStatus.archived);
+    }
+
+    /** The source in use with this name (an archived source's name is free again). */
     public Optional<Source> findByName(String name) {
-        return find("lower(name) = ?1", name.trim().toLowerCase()).firstResultOptional();
+        return find("lower(name) = ?1 and status <> ?2", name.trim().toLowerCase(), SourceStatus.archived).firstResultOptional();
     }
 }

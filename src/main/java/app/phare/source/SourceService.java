@@ -27,6 +27,15 @@ public class SourceService {
     @Inject
     com.fasterxml.jackson.databind.ObjectMapper json;
 
+    @Inject
+    app.phare.pipeline.SourcePurge purge;
+
+    @Inject
+    app.phare.aggregate.FiguresVersion figures;
+
+    @Inject
+    app.phare.jobs.AuditLog audit;
+
     private String toJson(Object o) {
         try {
             return json.writeValueAsString(o);
@@ -67,8 +76,111 @@ public class SourceService {
         });
     }
 
+    /** The sources in use (active and paused). */
     public List<SourceView> list() {
         return QuarkusTransaction.requiringNew().call(() -> sources.listByName().stream().map(this::view).toList());
+    }
+
+    /** The archived sources, latest first. */
+    public List<SourceView> archived() {
+        return QuarkusTransaction.requiringNew().call(() -> sources.listArchived().stream().map(this::view).toList());
+    }
+
+    /** Pauses or resumes a source: a paused source's files wait and its pulls stop. Archived sources stay archived. */
+    public SourceView setPaused(long id, boolean paused, String actor) {
+        SourceView changed = QuarkusTransaction.requiringNew().call(() -> {
+            Source s = inUse(id);
+            s.status = paused ? SourceStatus.paused : SourceStatus.active;
+            return view(s);
+        });
+        audit.record(scope.requireTenant(), actor, paused ? "source paused" : "source resumed", null, null, describe(changed));
+        return changed;
+    }
+
+    /**
+     * Archives a source: its records leave the facts and every figure built from them (at once, not at the next run),
+     * its files are kept, its name is free again. Archiving an archived source changes nothing.
+     */
+    public SourceView archive(long id, String actor) {
+        long tenant = scope.requireTenant();
+        Source found = QuarkusTransaction.requiringNew().call(() -> sources.findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("source " + id)));
+        if (found.status == SourceStatus.archived) {
+            return find(id).orElseThrow();
+        }
+        app.phare.pipeline.SourcePurge.Purged purged = purge.purge(tenant, id, found.kind);
+        SourceView archived = QuarkusTransaction.requiringNew().call(() -> {
+            Source s = sources.findById(id);
+            s.status = SourceStatus.archived;
+            s.archivedAt = Instant.now();
+            return view(s);
+        });
+        figures.changed(tenant);
+        audit.record(tenant, actor, "source archived", null, null,
+                describe(archived) + ": " + purged.records() + " records taken out of the figures, files kept");
+        return archived;
+    }
+
+    /**
+     * Changes a source's name, format, mapping, options and freshness thresholds (its kind stays): files loaded from
+     * now on are read the new way. A pull source's headers are kept unless new values are given.
+     */
+    public SourceView update(long id, SourceRequest request, String actor) {
+        SourceFormat format = (request.format() == null ? SourceFormat.defaults() : request.format()).withDefaults().validate();
+        SourceMapping mapping = request.mapping().validate(request.kind(), format.header());
+        SourceOptions options = request.options() == null ? SourceOptions.NONE : request.options().validate();
+        int[] t = request.freshness() == null ? null : thresholds(request.freshness());
+        PullConfig pull = request.pull() == null ? null : request.pull().validate();
+        String[] before = new String[1];
+        SourceView changed = QuarkusTransaction.requiringNew().call(() -> {
+            Source s = inUse(id);
+            if (request.kind() != s.kind) {
+                throw ProblemException.badRequest("kind", "a source's kind cannot change (this one holds " + s.kind
+                        + "); create a new source for " + request.kind());
+            }
+            sources.findByName(request.name()).filter(other -> !other.id.equals(s.id)).ifPresent(other -> {
+                throw ProblemException.conflict("name", "a source named '" + request.name().trim() + "' already exists");
+            });
+            before[0] = toJson(java.util.Map.of("name", s.name, "format", s.format, "mapping", s.mapping));
+            s.name = request.name().trim();
+            s.format = format;
+            s.mapping = mapping;
+            s.options = options;
+            if (t != null) {
+                s.freshWarnHours = t[0];
+                s.freshErrorHours = t[1];
+            }
+            if (pull != null) {
+                boolean newSecrets = pull.headers().values().stream().anyMatch(v -> !v.isBlank() && !v.equals(MASKED));
+                s.pull = pull.withoutSecrets();
+                if (newSecrets) {
+                    s.pullSecrets = secrets.encrypt(toJson(pull.headers()));
+                } else if (!pull.headers().keySet().equals(s.pull.headers().keySet())) {
+                    s.pullSecrets = null;
+                }
+            } else if (s.pull != null) {
+                throw ProblemException.badRequest("pull", "this source pulls from an API: send its pull settings too");
+            }
+            return view(s);
+        });
+        audit.record(scope.requireTenant(), actor, "source changed", null, null,
+                describe(changed) + " — before: " + before[0]);
+        return changed;
+    }
+
+    /** What pull headers look like once stored (see {@link PullConfig#withoutSecrets()}). */
+    static final String MASKED = "••••••";
+
+    private Source inUse(long id) {
+        Source s = sources.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("source " + id));
+        if (s.status == SourceStatus.archived) {
+            throw ProblemException.conflict("source", "source '" + s.name + "' is archived: it cannot be changed any more");
+        }
+        return s;
+    }
+
+    private static String describe(SourceView s) {
+        return "source " + s.id() + " '" + s.name() + "' (" + s.kind() + ")";
     }
 
     public Optional<SourceView> find(long id) {

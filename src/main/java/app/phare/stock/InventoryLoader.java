@@ -60,7 +60,7 @@ public class InventoryLoader implements KindLoader {
                     }
                     date = parse.date(text(v[DATE]));
                     if (date == null) {
-                        return "snapshot date '" + text(v[DATE]) + "' does not match the source's date format";
+                        return parse.dateRejection("snapshot date", text(v[DATE]));
                     }
                 }
                 String sku = text(v[SKU]);

@@ -114,13 +114,15 @@ class PullSourceTest {
         assertThat(requests).hasSize(1);
         assertThat(t.asAdmin().get("/api/runs/" + third).then().extract().jsonPath().getInt("steps[0].rowsRead")).isZero();
 
-        // a client error stops the pull with its reason, without retrying
+        // a client error fails that source's pull with its reason, without retrying; the run itself goes on
         Api.TestTenant other = Api.aTenant();
-        other.asAdmin().body(Map.of("name", "Revoked", "kind", "crm_deals", "mapping", mapping,
-                "pull", Map.of("url", base + "/forbidden", "recordsPath", "/data"))).post("/api/sources").then().statusCode(201);
-        long failed = Api.runNightly(other, "failed");
-        assertThat(other.asAdmin().get("/api/runs/" + failed).then().extract().path("error").toString())
+        long revoked = other.asAdmin().body(Map.of("name", "Revoked", "kind", "crm_deals", "mapping", mapping,
+                "pull", Map.of("url", base + "/forbidden", "recordsPath", "/data"))).post("/api/sources").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        long failed = Api.runNightly(other, "succeeded");
+        assertThat(other.asAdmin().get("/api/sources/" + revoked + "/files").then().extract().jsonPath().getString("[0].error"))
                 .contains("pulling source 'Revoked'").contains("answered 403").contains("token revoked");
+        assertThat(other.asAdmin().get("/api/runs/" + failed).then().extract().jsonPath().getList("files.status")).containsExactly("failed");
         assertThat(other.asAdmin().get("/api/runs/" + failed).then().extract().jsonPath().getList("attempts")).hasSize(1);
 
         assertThat(t.asAdmin().body(Map.of("name", "Bad", "kind", "crm_deals", "mapping", mapping, "pull", Map.of("url", "ftp://x")))

@@ -27,6 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 class PipelineRunTest {
 
+    @jakarta.inject.Inject
+    app.phare.testing.StepFaults faults;
+
     private static final LocalDate START = LocalDate.of(2025, 1, 27);
 
     @Test
@@ -91,29 +94,61 @@ class PipelineRunTest {
     }
 
     @Test
-    void aRunThatFailsLeavesNoFactsNorAggregatesAndItsFilesPending() throws Exception {
+    void aFileWhoseSumsDoNotFitFailsAloneAndLeavesNothingBehind() throws Exception {
         Api.TestTenant tenant = Api.aTenant();
         long source = Api.anOrdersSource(tenant, Api.plainMapping(), null);
-        // each value is valid, but their product does not fit the exact sums: the run must fail as a whole
+        // each value is valid, but their product does not fit the exact sums: that file fails as a whole, alone
         byte[] file = (Api.PLAIN_HEADER + "O1,2025-01-27 10:00:00,A,small,1,2.00,c,FR,web\n"
                 + "O2,2025-01-28 10:00:00,B,huge,99999999999,9999999999,c,FR,web\n").getBytes(StandardCharsets.UTF_8);
         long fileId = Api.upload(tenant, source, file);
-        long run = Api.runNightly(tenant, "failed");
+        long goodId = Api.upload(tenant, source, (Api.PLAIN_HEADER + "G1,2025-02-03 10:00:00,A,small,2,2.00,c,FR,web\n")
+                .getBytes(StandardCharsets.UTF_8));
+        Api.runNightly(tenant, "succeeded");
 
-        assertThat(tenant.asAdmin().get("/api/runs/" + run).then().extract().path("error").toString()).isNotBlank();
+        assertThat(tenant.asAdmin().get("/api/sources/" + source + "/files/" + fileId).then().extract().path("status").toString())
+                .isEqualTo("failed");
+        assertThat(tenant.asAdmin().get("/api/sources/" + source + "/files/" + fileId).then().extract().path("error").toString())
+                .isNotBlank().doesNotContain("/tmp/");
+        assertThat(tenant.asAdmin().get("/api/sources/" + source + "/files/" + goodId).then().extract().path("status").toString())
+                .isEqualTo("processed");
+        assertThat(tenant.asManager().get("/api/metrics/sales?from=2025-01-01&to=2025-12-31&grain=month")
+                .then().extract().jsonPath().getList("rows.period")).containsExactly("2025-02");
+        assertThat(factsAndAggregates(tenant, "2025-01-01", "2025-01-31")).isZero();
+    }
+
+    @Test
+    void aRunThatFailsLeavesNoFactsNorAggregatesAndItsFilesPending() throws Exception {
+        Api.TestTenant tenant = Api.aTenant();
+        long source = Api.anOrdersSource(tenant, Api.plainMapping(), null);
+        long fileId = Api.upload(tenant, source, TestOrders.csv(START, 3));
+        // the aggregate step fails in every attempt, after the facts were written
+        faults.failNext(tenant.id(), "aggregate", 99);
+        try {
+            long run = Api.runNightly(tenant, "failed");
+            assertThat(tenant.asAdmin().get("/api/runs/" + run).then().extract().path("error").toString()).isNotBlank();
+        } finally {
+            faults.clear(tenant.id());
+        }
         assertThat(tenant.asAdmin().get("/api/sources/" + source + "/files/" + fileId).then().extract().path("status").toString())
                 .isEqualTo("pending");
-        assertThat(tenant.asManager().get("/api/metrics/sales?from=2025-01-01&to=2025-12-31&grain=month")
+        assertThat(tenant.asManager().get("/api/metrics/sales?from=2000-01-01&to=2099-12-31&grain=month")
                 .then().extract().jsonPath().getList("rows")).isEmpty();
+        assertThat(factsAndAggregates(tenant, "1900-01-01", "2100-12-31")).isZero();
+    }
+
+    private static long factsAndAggregates(Api.TestTenant tenant, String from, String to) throws Exception {
         try (Connection c = Database.connect();
-             PreparedStatement ps = c.prepareStatement("SELECT (SELECT count(*) FROM order_line WHERE tenant_id = ?)"
-                     + " + (SELECT count(*) FROM sales_day WHERE tenant_id = ?) + (SELECT count(*) FROM product_sales_month WHERE tenant_id = ?)")) {
-            for (int i = 1; i <= 3; i++) {
-                ps.setLong(i, tenant.id());
+             PreparedStatement ps = c.prepareStatement("SELECT (SELECT count(*) FROM order_line WHERE tenant_id = ? AND day BETWEEN ?::date AND ?::date)"
+                     + " + (SELECT count(*) FROM sales_day WHERE tenant_id = ? AND day BETWEEN ?::date AND ?::date)"
+                     + " + (SELECT count(*) FROM product_sales_month WHERE tenant_id = ? AND month BETWEEN ?::date AND ?::date)")) {
+            for (int i = 0; i < 3; i++) {
+                ps.setLong(3 * i + 1, tenant.id());
+                ps.setString(3 * i + 2, from);
+                ps.setString(3 * i + 3, to);
             }
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                assertThat(rs.getLong(1)).isZero();
+                return rs.getLong(1);
             }
         }
     }
