@@ -50,6 +50,9 @@ final class FileFailures {
         if (e instanceof IOException) {
             return "the file could not be read: " + withoutPaths(String.valueOf(e.getMessage()));
         }
+        if (e instanceof ArithmeticException) {
+            return "the file's amounts add up beyond what Phare can sum exactly: is a quantity or a price far too large?";
+        }
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
         return "the file could not be read (an unexpected problem in Phare, reported in its log: " + withoutPaths(message) + ")";
     }

@@ -65,6 +65,12 @@ public class SourcesPage {
         static native TemplateInstance mapping(CsvPreview preview, List<Field> fields);
 
         static native TemplateInstance formError(String message);
+
+        static native TemplateInstance edit(PageContext page, SourceView source, List<EditField> fields, List<String> timezones);
+    }
+
+    /** A field of a source's kind on the edit page, with the column it is read from now. */
+    public record EditField(String name, boolean required, String column) {
     }
 
     @Inject
@@ -83,10 +89,13 @@ public class SourcesPage {
     app.phare.jobs.JobService jobs;
 
     @GET
-    public TemplateInstance page(@org.jboss.resteasy.reactive.RestQuery String created, @Context HttpHeaders headers) {
+    public TemplateInstance page(@org.jboss.resteasy.reactive.RestQuery String created,
+                                 @org.jboss.resteasy.reactive.RestQuery String changed, @Context HttpHeaders headers) {
+        String message = created != null && !created.isBlank() ? "Source \"" + created + "\" is ready: upload an export into it."
+                : changed != null && !changed.isBlank() ? "Source \"" + changed + "\" is saved: files loaded from now on are read the new way."
+                : null;
         return Templates.sources(user.page("sources", headers), listed(), runs.latest(10), user.tenant().zone(),
-                SourceFormat.defaults(), TIMEZONES,
-                created == null || created.isBlank() ? null : "Source \"" + created + "\" is ready: upload an export into it.");
+                SourceFormat.defaults(), TIMEZONES, message);
     }
 
     /** Region timezones people choose (no SystemV, Etc or legacy aliases). */
@@ -188,6 +197,99 @@ public class SourcesPage {
     @Produces("text/csv")
     public Response rejects(@PathParam("runId") long runId) {
         return runs.rejectsDownload(runId);
+    }
+
+    @POST
+    @Path("/{id}/pause")
+    @RolesAllowed(AppUser.ADMIN)
+    public TemplateInstance pause(@PathParam("id") long id, @Context HttpHeaders headers) {
+        return afterAction(headers, () -> "Source \"" + sources.setPaused(id, true, user.email()).name()
+                + "\" is paused: its files wait, and nothing is pulled, until you resume it.");
+    }
+
+    @POST
+    @Path("/{id}/resume")
+    @RolesAllowed(AppUser.ADMIN)
+    public TemplateInstance resume(@PathParam("id") long id, @Context HttpHeaders headers) {
+        return afterAction(headers, () -> "Source \"" + sources.setPaused(id, false, user.email()).name()
+                + "\" is active again: the next run loads its waiting files.");
+    }
+
+    @POST
+    @Blocking
+    @Path("/{id}/archive")
+    @RolesAllowed(AppUser.ADMIN)
+    public TemplateInstance archive(@PathParam("id") long id, @Context HttpHeaders headers) {
+        return afterAction(headers, () -> "Source \"" + sources.archive(id, user.email()).name()
+                + "\" is archived: its figures have left the dashboard; its files are kept.");
+    }
+
+    @POST
+    @Path("/{id}/files/{fileId}/discard")
+    @RolesAllowed(AppUser.ADMIN)
+    public TemplateInstance discard(@PathParam("id") long id, @PathParam("fileId") long fileId, @Context HttpHeaders headers) {
+        return afterAction(headers, () -> {
+            FileView f = uploads.discard(id, fileId, user.email());
+            return (f.name() == null ? "File " + fileId : f.name()) + " is discarded: no run will load it.";
+        });
+    }
+
+    @GET
+    @Path("/{id}/edit")
+    @RolesAllowed(AppUser.ADMIN)
+    public TemplateInstance editPage(@PathParam("id") long id, @Context HttpHeaders headers) {
+        SourceView s = sources.find(id).filter(v -> !v.archived()).orElseThrow(() -> ProblemException.notFound("source " + id));
+        List<EditField> fields = s.kind().fields().stream()
+                .map(f -> new EditField(f.name(), f.required(), s.mapping().columns().getOrDefault(f.name(), ""))).toList();
+        return Templates.edit(user.page("sources", headers), s, fields, TIMEZONES);
+    }
+
+    /** Saves the edit form: name, format and the column of each field (fields map.X). */
+    @POST
+    @Path("/{id}/edit")
+    @RolesAllowed(AppUser.ADMIN)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response edit(@PathParam("id") long id, jakarta.ws.rs.core.MultivaluedMap<String, String> form) {
+        try {
+            SourceView s = sources.find(id).orElseThrow(() -> ProblemException.notFound("source " + id));
+            String name = form.getFirst("name");
+            if (name == null || name.isBlank()) {
+                throw ProblemException.badRequest("name", "Give the source a name, for example \"Web shop orders\".");
+            }
+            SourceFormat format = new SourceFormat(form.getFirst("delimiter"), form.getFirst("encoding"),
+                    form.getFirst("header") != null, form.getFirst("dateFormat"), form.getFirst("decimalSeparator"),
+                    form.getFirst("groupingSeparator") == null ? "" : form.getFirst("groupingSeparator"),
+                    blankToNull(form.getFirst("timezone")), s.format().sheet(), s.format().skipRows()).withDefaults().validate();
+            Map<String, String> columns = new java.util.LinkedHashMap<>();
+            for (SourceKind.Field f : s.kind().fields()) {
+                String column = form.getFirst("map." + f.name());
+                if (column != null && !column.isBlank()) {
+                    columns.put(f.name(), column.trim());
+                }
+            }
+            sources.update(id, new SourceRequest(name, s.kind(), format, new SourceMapping(columns),
+                    new SourceRequest.Thresholds(s.freshness().warnAfterHours(), s.freshness().errorAfterHours()),
+                    s.options(), s.pull()), user.email());
+            return Response.ok().header("HX-Redirect", "/sources?changed=" + java.net.URLEncoder.encode(name.trim(),
+                    java.nio.charset.StandardCharsets.UTF_8)).build();
+        } catch (ProblemException e) {
+            return Response.ok(Templates.formError(e.getMessage())).build();
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    /** The source list after an admin's action, with what it did or why it could not. */
+    private TemplateInstance afterAction(HttpHeaders headers, java.util.function.Supplier<String> action) {
+        String message;
+        try {
+            message = action.get();
+        } catch (ProblemException e) {
+            message = e.getMessage();
+        }
+        return Templates.list(listed(), user.tenant().zone(), user.page("sources", headers), message);
     }
 
     private List<Listed> listed() {
