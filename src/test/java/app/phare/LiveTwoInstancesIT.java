@@ -133,6 +133,18 @@ class LiveTwoInstancesIT {
             Awaitility.await().pollDelay(Duration.ofMillis(300)).until(() -> true);
         }
         assertThat(decisions).containsExactly("allow", "allow", "allow", "review");
+
+        // a cart left on A is swept on both instances: the sweep is node-local, each instance follows its own memory
+        for (PackagedApp app : List.of(a, b)) {
+            assertThat(app.put("/api/live/settings", "{\"cartWindowMinutes\": 0.05}").statusCode()).isEqualTo(200);
+        }
+        a.postWithToken("/api/events", token, "[{\"eventId\":\"cart-left\",\"type\":\"cart_add\",\"occurredAt\":\""
+                + Instant.now() + "\",\"sessionId\":\"left-behind\",\"items\":[{\"sku\":\"MUG\",\"quantity\":1,\"unitPrice\":9.5}]}]");
+        for (PackagedApp app : List.of(a, b)) {
+            Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                    assertThat(JsonPath.from(app.get("/api/live/carts").body()).getList("sessionId")).as("abandoned carts on " + app.baseUrl())
+                            .contains("left-behind"));
+        }
     }
 
     private static JsonPath exact(String json) {

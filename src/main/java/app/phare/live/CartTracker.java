@@ -145,7 +145,9 @@ public class CartTracker implements LiveListener {
     }
 
     /** Marks carts past their window as abandoned, stores them and tells the open pages. */
-    @Scheduled(every = "2s", identity = "abandoned-carts", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    // node-local: every instance follows the carts in its own memory, so every instance sweeps (not Quartz's one node)
+    @Scheduled(every = "2s", identity = "abandoned-carts", executeWith = Scheduled.SIMPLE,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sweep() {
         Instant now = Instant.now();
         for (Map.Entry<Long, Map<String, Cart>> t : tenants.entrySet()) {
