@@ -1,6 +1,8 @@
 package app.phare.source;
 
 import app.phare.common.ProblemException;
+import app.phare.tenant.AppUser;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -21,8 +23,15 @@ public class SourceResource {
     @Inject
     SourceService service;
 
+    @Inject
+    SecurityIdentity identity;
+
     @POST
     public Response create(@Valid @NotNull SourceRequest request) {
+        if (request.pull() != null && !identity.hasRole(AppUser.ADMIN)) {
+            throw new ProblemException(403, "Forbidden", "only an admin can create or change a pull source: it calls an "
+                    + "outside address with stored credentials. Ask an admin of your organisation, or upload the export instead", "pull");
+        }
         SourceView created = service.create(request);
         return Response.created(URI.create("/api/sources/" + created.id())).entity(created).build();
     }
