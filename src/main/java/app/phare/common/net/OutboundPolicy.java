@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -95,7 +96,7 @@ public class OutboundPolicy {
     public List<InetAddress> check(URI uri) throws Refused {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new Refused(Rule.SCHEME, "only http and https addresses can be called, was '" + uri + "'");
+            throw new Refused(Rule.SCHEME, "'" + uri + "' is " + Rule.SCHEME.phrase() + ": Phare calls only those");
         }
         String host = host(uri);
         if (host.isEmpty()) {
@@ -113,7 +114,7 @@ public class OutboundPolicy {
             try {
                 addresses.addAll(List.of(resolver.resolve(host)));
             } catch (UnknownHostException e) {
-                throw new Refused(Rule.UNKNOWN_HOST, "the host " + host + " could not be found (no DNS answer)");
+                throw new Refused(Rule.UNKNOWN_HOST, host + " is " + Rule.UNKNOWN_HOST.phrase() + " (no DNS answer)");
             }
         }
         for (InetAddress a : addresses) {
@@ -229,7 +230,7 @@ public class OutboundPolicy {
         boolean any = false;
         for (boolean c : new boolean[]{true, false}) {
             byte[] bytes = ipv4(h, c);
-            if (bytes != null) {
+            if (bytes != null && addresses.stream().noneMatch(a -> Arrays.equals(a.getAddress(), bytes))) {
                 try {
                     addresses.add(InetAddress.getByAddress(host, bytes));
                     any = true;
