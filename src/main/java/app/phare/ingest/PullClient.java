@@ -2,17 +2,12 @@ package app.phare.ingest;
 
 import app.phare.common.net.OutboundPolicy;
 import app.phare.source.PullConfig;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jboss.logging.Logger;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -44,8 +39,6 @@ public final class PullClient {
     static final int MAX_PAGES = 10_000;
     static final int MAX_TRIES = 5;
     static final int MAX_REDIRECTS = 5;
-    /** One record is read into memory at a time; this bounds it whatever the API sends. */
-    static final long MAX_RECORD_BYTES = 16L << 20;
 
     /** The pull failed: a client error, a refused address, or an endpoint that stays unavailable. */
     public static final class PullFailed extends Exception {
@@ -95,7 +88,7 @@ public final class PullClient {
         PullConfig.Pagination p = config.pagination();
         String type = p.type();
         String next = url(config.url(), config.incrementalParam(), cursor);
-        Budget budget = new Budget();
+        PullAnswers answers = new PullAnswers(json, maxBytes);
         long total = 0;
         int page = 1;
         long offset = 0;
@@ -110,21 +103,21 @@ public final class PullClient {
                 request = url(url(request, p.param(), Long.toString(offset)), p.sizeParam(), p.size() == null ? null : p.size().toString());
             }
             Answer answer = get(request, headers);
-            Walk read = read(answer, config, budget, sink);
-            total += read.count;
-            boolean last = read.count == 0 || (p.size() != null && read.count < p.size());
+            PullAnswers.Page read = answers.read(answer.response().body(), "GET " + answer.uri(), config, sink);
+            total += read.count();
+            boolean last = read.count() == 0 || (p.size() != null && read.count() < p.size());
             next = switch (type) {
                 case "page" -> {
                     page++;
                     yield last ? null : next;
                 }
                 case "offset" -> {
-                    offset += read.count;
+                    offset += read.count();
                     yield last ? null : next;
                 }
                 case "cursor" -> {
-                    JsonNode c = read.cursor;
-                    yield c == null || c.isNull() || c.asText().isEmpty() || read.count == 0 ? null
+                    JsonNode c = read.cursor();
+                    yield c == null || c.isNull() || c.asText().isEmpty() || read.count() == 0 ? null
                             : url(url(config.url(), config.incrementalParam(), cursor), p.param(), c.asText());
                 }
                 case "link" -> nextLink(answer);
@@ -145,141 +138,6 @@ public final class PullClient {
     }
 
     private record Answer(HttpResponse<InputStream> response, URI uri) {
-    }
-
-    /** Reads one answer as it arrives: the records at recordsPath go to the sink, the next cursor is kept. */
-    private Walk read(Answer answer, PullConfig config, Budget budget, Records sink) throws PullFailed, IOException {
-        String shown = "GET " + answer.uri();
-        Walk walk = new Walk(config.recordsPath(), config.pagination().nextCursorPath(), sink);
-        try (Capped in = new Capped(answer.response().body(), budget); JsonParser parser = json.createParser(in)) {
-            walk.in = in;
-            if (parser.nextToken() == null) {
-                throw new PullFailed(shown + " did not answer JSON: the answer is empty");
-            }
-            walk.value(parser, "");
-        } catch (TooMuch e) {
-            throw new PullFailed(e.getMessage());
-        } catch (JsonProcessingException e) {
-            throw new PullFailed(shown + " did not answer JSON: " + e.getOriginalMessage());
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        } catch (IOException e) {
-            throw new ConnectionBroke(shown + ": the connection broke while the answer was read (" + e.getClass().getSimpleName() + ")");
-        }
-        if (!walk.found) {
-            throw new PullFailed(shown + ": no array of records at " + (config.recordsPath().isEmpty() ? "the top" : config.recordsPath()));
-        }
-        return walk;
-    }
-
-    /** Walks a JSON answer with the streaming parser, down the paths to the records and to the next cursor only. */
-    private static final class Walk {
-        private final String records;
-        private final String cursorPath;
-        private final Records sink;
-        Capped in;
-        boolean found;
-        long count;
-        JsonNode cursor;
-
-        Walk(String records, String cursorPath, Records sink) {
-            this.records = records;
-            this.cursorPath = cursorPath == null ? "\u0000" : cursorPath;
-            this.sink = sink;
-        }
-
-        void value(JsonParser p, String path) throws IOException {
-            JsonToken t = p.currentToken();
-            if (path.equals(records) && t == JsonToken.START_ARRAY) {
-                found = true;
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    in.recordStarts();
-                    JsonNode r = p.readValueAsTree();
-                    in.recordEnds();
-                    count++;
-                    try {
-                        sink.accept(r);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);   // the sink's failure, not the connection's
-                    }
-                }
-            } else if (path.equals(cursorPath)) {
-                cursor = p.readValueAsTree();
-            } else if (t == JsonToken.START_OBJECT && leadsOn(path)) {
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = p.currentName();
-                    p.nextToken();
-                    value(p, path + "/" + name.replace("~", "~0").replace("/", "~1"));
-                }
-            } else if (t == JsonToken.START_ARRAY && leadsOn(path)) {
-                for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
-                    value(p, path + "/" + i);
-                }
-            } else {
-                p.skipChildren();
-            }
-        }
-
-        private boolean leadsOn(String path) {
-            return records.startsWith(path + "/") || cursorPath.startsWith(path + "/");
-        }
-    }
-
-    /** The bytes a pull has received so far, over all its pages. */
-    private final class Budget {
-        long received;
-    }
-
-    /** The cap went off; the message says so in a manager's words. */
-    private static final class TooMuch extends IOException {
-        TooMuch(String message) {
-            super(message);
-        }
-    }
-
-    /** An answer's body that counts against the pull's budget, and against the size of the record being read. */
-    private final class Capped extends FilterInputStream {
-        private final Budget budget;
-        private long read;
-        private long recordStart = -1;
-
-        Capped(InputStream in, Budget budget) {
-            super(in);
-            this.budget = budget;
-        }
-
-        void recordStarts() {
-            recordStart = read;
-        }
-
-        void recordEnds() {
-            recordStart = -1;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                read += n;
-                budget.received += n;
-                if (budget.received > maxBytes) {
-                    throw new TooMuch("the API's answers came to more than " + size(maxBytes) + ", the most one pull may receive "
-                            + "(PHARE_PULL_MAX_BYTES): pull fewer records at a time (an incremental field) or raise the limit. "
-                            + "Nothing of this pull was kept");
-                }
-                if (recordStart >= 0 && read - recordStart > MAX_RECORD_BYTES) {
-                    throw new TooMuch("one record of the answer is larger than " + size(MAX_RECORD_BYTES)
-                            + ": is recordsPath right? Nothing of this pull was kept");
-                }
-            }
-            return n;
-        }
     }
 
     private Answer get(String url, Map<String, String> headers) throws PullFailed {
@@ -391,17 +249,6 @@ public final class PullClient {
         } catch (IOException e) {
             return "";
         }
-    }
-
-    static String size(long bytes) {
-        String[] units = {"bytes", "KB", "MB", "GB", "TB"};
-        int u = 0;
-        long v = bytes;
-        while (u < units.length - 1 && v >= 1024 && v % 1024 == 0) {
-            v /= 1024;
-            u++;
-        }
-        return v + " " + units[u];
     }
 
     private static Optional<Duration> seconds(String retryAfter) {
