@@ -86,10 +86,7 @@ public class PullService {
         } catch (PullClient.ConnectionBroke e) {
             throw e;
         } catch (IOException e) {
-            // the run shows this message: the server's paths stay in the log
-            LOG.errorf(e, "source %d: pulled records could not be written", source.id);
-            throw new IOException("the pulled records could not be written to the data directory ("
-                    + e.getClass().getSimpleName() + "; see the server log)");
+            throw unwritable(source, e);
         }
         if (count[0] == 0) {
             storage.discard(stored);
@@ -100,7 +97,12 @@ public class PullService {
             storage.discard(stored);
             return false;
         }
-        String path = storage.keep(stored, source.tenantId, source.id);
+        String path;
+        try {
+            path = storage.keep(stored, source.tenantId, source.id);
+        } catch (IOException e) {
+            throw unwritable(source, e);
+        }
         String cursorReached = reached[0];
         long records = count[0];
         QuarkusTransaction.requiringNew().run(() -> {
@@ -117,6 +119,13 @@ public class PullService {
         });
         LOG.infof("source %d: pulled %d records since %s, up to %s", source.id, records, cursor, cursorReached);
         return true;
+    }
+
+    /** The run shows this message: the server's paths stay in the log. */
+    private static IOException unwritable(Source source, IOException e) {
+        LOG.errorf(e, "source %d: pulled records could not be written", source.id);
+        return new IOException("the pulled records could not be written to the data directory ("
+                + e.getClass().getSimpleName() + "; see the server log)");
     }
 
     /** A record's value: a JSON pointer (/a/b) or a top-level property; empty when missing. */

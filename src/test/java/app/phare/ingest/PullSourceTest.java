@@ -21,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A pull source against a local HTTP server: three pages, a 429 with Retry-After honoured, secrets never shown; the
  * next run asks only for what is new since the saved cursor and fetches the one new record; a 403 stops with the reason.
+ * Only admins create pull sources, and the address and headers are checked at creation and when the pull runs.
  */
 @QuarkusTest
 class PullSourceTest {

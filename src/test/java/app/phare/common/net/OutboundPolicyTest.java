@@ -84,8 +84,8 @@ class OutboundPolicyTest {
         OutboundPolicy system = new OutboundPolicy(false, InetAddress::getAllByName);
         assertThatThrownBy(() -> system.check(URI.create("http://localhost:8080/api/tenants")))
                 .isInstanceOfSatisfying(OutboundPolicy.Refused.class, r -> assertThat(r.rule()).isEqualTo(OutboundPolicy.Rule.LOOPBACK))
-                .hasMessage("localhost resolves to 127.0.0.1, a loopback address of this server: Phare does not call private "
-                        + "addresses (set PHARE_OUTBOUND_ALLOW_PRIVATE=true on premises)");
+                .hasMessageStartingWith("localhost resolves to ").hasMessageEndingWith(", a loopback address of this server: "
+                        + "Phare does not call private addresses (set PHARE_OUTBOUND_ALLOW_PRIVATE=true on premises)");
     }
 
     @Test
