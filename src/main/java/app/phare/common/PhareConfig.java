@@ -53,6 +53,23 @@ public interface PhareConfig {
         return (int) Math.min(Integer.MAX_VALUE - 16, maxLineBytes().asLongValue());
     }
 
+    Outbound outbound();
+
+    Pull pull();
+
+    interface Outbound {
+        /** Whether URLs users give (pull sources) may reach loopback, private and CGNAT addresses (on premises). */
+        @WithDefault("false")
+        boolean allowPrivate();
+    }
+
+    interface Pull {
+        /** The most a pull may receive from an API, all pages together (suffixes K, M, G allowed). */
+        @WithName("max-bytes")
+        @WithDefault("1G")
+        MemorySize maxBytes();
+    }
+
     interface Pipeline {
         /** Quartz cron of the nightly run for new tenants, evaluated in each tenant's timezone. */
         @WithDefault("0 0 2 * * ?")

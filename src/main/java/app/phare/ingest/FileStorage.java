@@ -5,14 +5,17 @@ import app.phare.common.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -62,6 +65,32 @@ public class FileStorage {
         if (size == 0) {
             Files.deleteIfExists(tmp);
             throw ProblemException.badRequest("body", "the upload is empty: send the file's bytes as the request body");
+        }
+        return new Stored(tmp, HexFormat.of().formatHex(sha.digest()), size);
+    }
+
+    /** Writes a file's content as it comes, for a file Phare makes itself (a pull's records). */
+    @FunctionalInterface
+    public interface Content<E extends Exception> {
+        void writeTo(OutputStream out) throws IOException, E;
+    }
+
+    /** Streams what the content writes to a temporary file, with its digest and size; the file is deleted on failure. */
+    public <E extends Exception> Stored write(Content<E> content) throws IOException, E {
+        Path dir = root().resolve("incoming");
+        Files.createDirectories(dir);
+        Path tmp = dir.resolve(UUID.randomUUID() + ".part");
+        MessageDigest sha = sha256();
+        long size;
+        try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+             DigestOutputStream out = new DigestOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16), sha)) {
+            content.writeTo(out);
+            out.flush();
+            channel.force(true);
+            size = channel.size();
+        } catch (Exception e) {
+            Files.deleteIfExists(tmp);
+            throw e;
         }
         return new Stored(tmp, HexFormat.of().formatHex(sha.digest()), size);
     }

@@ -3,6 +3,7 @@ package app.phare.source;
 import app.phare.common.ProblemException;
 import app.phare.tenant.AppUser;
 import app.phare.tenant.CurrentUser;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -29,8 +30,15 @@ public class SourceResource {
     @Inject
     CurrentUser user;
 
+    @Inject
+    SecurityIdentity identity;
+
     @POST
     public Response create(@Valid @NotNull SourceRequest request) {
+        if (request.pull() != null && !identity.hasRole(AppUser.ADMIN)) {
+            throw new ProblemException(403, "Forbidden", "only an admin can create or change a pull source: it calls an "
+                    + "outside address with stored credentials. Ask an admin of your organisation, or upload the export instead", "pull");
+        }
         SourceView created = service.create(request);
         return Response.created(URI.create("/api/sources/" + created.id())).entity(created).build();
     }

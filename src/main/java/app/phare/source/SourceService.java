@@ -2,6 +2,7 @@ package app.phare.source;
 
 import app.phare.common.db.SqlValues;
 import app.phare.common.ProblemException;
+import app.phare.common.net.OutboundPolicy;
 import app.phare.tenant.TenantScope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +21,9 @@ public class SourceService {
 
     @Inject
     TenantScope scope;
+
+    @Inject
+    OutboundPolicy outbound;
 
     @Inject
     app.phare.common.Secrets secrets;
@@ -47,6 +51,7 @@ public class SourceService {
     public SourceView create(SourceRequest request) {
         SourceFormat format = (request.format() == null ? SourceFormat.defaults() : request.format()).withDefaults().validate();
         SourceMapping mapping = request.mapping().validate(request.kind(), format.header());
+        PullConfig pull = request.pull() == null ? null : request.pull().validate(outbound);
         long tenant = scope.requireTenant();
         return QuarkusTransaction.requiringNew().call(() -> {
             if (sources.findByName(request.name()).isPresent()) {
@@ -59,8 +64,7 @@ public class SourceService {
             s.format = format;
             s.mapping = mapping;
             s.options = request.options() == null ? SourceOptions.NONE : request.options().validate();
-            if (request.pull() != null) {
-                PullConfig pull = request.pull().validate();
+            if (pull != null) {
                 s.pull = pull.withoutSecrets();
                 s.pullSecrets = pull.headers().isEmpty() ? null : secrets.encrypt(toJson(pull.headers()));
             }
@@ -130,7 +134,7 @@ public class SourceService {
         SourceMapping mapping = request.mapping().validate(request.kind(), format.header());
         SourceOptions options = request.options() == null ? SourceOptions.NONE : request.options().validate();
         int[] t = request.freshness() == null ? null : thresholds(request.freshness());
-        PullConfig pull = request.pull() == null ? null : request.pull().validate();
+        PullConfig pull = request.pull() == null ? null : request.pull().validate(outbound);
         String[] before = new String[1];
         SourceView changed = QuarkusTransaction.requiringNew().call(() -> {
             Source s = inUse(id);

@@ -21,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A pull source against a local HTTP server: three pages, a 429 with Retry-After honoured, secrets never shown; the
  * next run asks only for what is new since the saved cursor and fetches the one new record; a 403 stops with the reason.
+ * Only admins create pull sources, and the address and headers are checked at creation and when the pull runs.
  */
 @QuarkusTest
 class PullSourceTest {
@@ -127,6 +128,57 @@ class PullSourceTest {
 
         assertThat(t.asAdmin().body(Map.of("name", "Bad", "kind", "crm_deals", "mapping", mapping, "pull", Map.of("url", "ftp://x")))
                 .post("/api/sources").then().statusCode(400).extract().path("field").toString()).isEqualTo("pull.url");
+    }
+
+    @Test
+    void onlyAdminsCreatePullSourcesWhoseAddressAndHeadersPassAtCreation() {
+        Api.TestTenant t = Api.aTenant();
+        Map<String, Object> mapping = Map.of("dealId", "id", "stage", "stage", "closedOn", "closed", "value", "value");
+        Map<String, Object> pull = Map.of("url", "https://93.184.215.14/deals", "recordsPath", "/data");
+        assertThat(t.asManager().body(Map.of("name", "CRM API", "kind", "crm_deals", "mapping", mapping, "pull", pull))
+                .post("/api/sources").then().statusCode(403).extract().path("detail").toString())
+                .startsWith("only an admin can create or change a pull source");
+        t.asManager().body(Map.of("name", "CRM export", "kind", "crm_deals", "mapping", mapping)).post("/api/sources").then().statusCode(201);
+
+        // the tests allow private addresses (their fake APIs are on loopback); these stay refused even so
+        Map<String, String> refused = Map.of("http://169.254.169.254/latest/meta-data/", "a cloud metadata address",
+                "http://[fe80::1]/", "a link-local address", "http://224.0.0.1/", "a multicast address",
+                "http://0.0.0.0:8080/", "the unspecified address, which reaches this server", "gopher://example.com/", "not an http or https address");
+        refused.forEach((url, rule) -> {
+            var problem = t.asAdmin().body(Map.of("name", "Bad", "kind", "crm_deals", "mapping", mapping, "pull", Map.of("url", url)))
+                    .post("/api/sources").then().statusCode(400).extract().jsonPath();
+            assertThat(problem.getString("field")).as(url).isEqualTo("pull.url");
+            assertThat(problem.getString("detail")).as(url).startsWith("pull.url cannot be called: ").contains(rule);
+        });
+        var host = t.asAdmin().body(Map.of("name", "Bad", "kind", "crm_deals", "mapping", mapping,
+                "pull", Map.of("url", "https://93.184.215.14/deals", "headers", Map.of("Host", "127.0.0.1")))).post("/api/sources")
+                .then().statusCode(400).extract().jsonPath();
+        assertThat(host.getString("field")).isEqualTo("pull.headers.Host");
+        assertThat(t.asAdmin().body(Map.of("name", "Bad", "kind", "crm_deals", "mapping", mapping,
+                        "pull", Map.of("url", "https://93.184.215.14/deals", "headers", Map.of("X-Api-Key", "k\r\nX-Admin: 1"))))
+                .post("/api/sources").then().statusCode(400).extract().path("detail").toString()).contains("contains a line break");
+    }
+
+    @Test
+    void aPullRedirectedToTheMetadataAddressFailsWithTheReason() throws Exception {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/moved", exchange -> {
+            exchange.getResponseHeaders().add("Location", "http://169.254.169.254/latest/meta-data/iam/");
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+        });
+        server.start();
+        Api.TestTenant t = Api.aTenant();
+        long moved = t.asAdmin().body(Map.of("name", "Moved", "kind", "crm_deals", "mapping", Map.of("dealId", "id", "stage", "stage", "closedOn", "closed"),
+                "pull", Map.of("url", "http://127.0.0.1:" + server.getAddress().getPort() + "/moved"))).post("/api/sources").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        // the source's pull fails alone, with its reason; the run itself goes on
+        long failed = Api.runNightly(t, "succeeded");
+        String error = t.asAdmin().get("/api/sources/" + moved + "/files").then().extract().jsonPath().getString("[0].error");
+        assertThat(t.asAdmin().get("/api/runs/" + failed).then().extract().jsonPath().getList("files.status")).containsExactly("failed");
+        assertThat(error).contains("pulling source 'Moved'").contains("redirected to http://169.254.169.254/latest/meta-data/iam/")
+                .contains("a cloud metadata address").doesNotContain("test-data");
+        assertThat(t.asAdmin().get("/api/runs/" + failed).then().extract().jsonPath().getList("attempts")).hasSize(1);
     }
 
     private static Map<String, String> deal(String id, String updatedAt, int value) {
