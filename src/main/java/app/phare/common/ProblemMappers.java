@@ -55,6 +55,8 @@ public class ProblemMappers {
                 detail = "'" + f.getValue() + "' is not a valid value for " + field;
             } else if (m instanceof UnrecognizedPropertyException) {
                 detail = "unknown field " + field;
+            } else if (NulText.REASON.equals(e.getOriginalMessage())) {
+                detail = field + " " + NulText.REASON;
             } else {
                 detail = "invalid value for " + field + ": " + e.getOriginalMessage();
             }
@@ -84,6 +86,9 @@ public class ProblemMappers {
     public Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
         if (e.getCause() instanceof JsonProcessingException json) {
             return json(json, uri, headers);
+        }
+        if (e.getCause() instanceof ProblemException refused) {
+            return problem(refused, uri, headers);
         }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
