@@ -83,7 +83,7 @@ class JobsApiTest {
         assertThat(tooOften.jsonPath().getString("field")).isEqualTo("cron");
         assertThat(tooOften.jsonPath().getString("detail"))
                 .isEqualTo("this schedule would run every 5 minutes; the shortest allowed is 10 minutes");
-        assertThat(t.asAdmin().get("/api/jobs/nightly/schedule/preview?cron=0/20 * * * * ?").then().statusCode(400)
+        assertThat(t.asAdmin().queryParam("cron", "0/20 * * * * ?").get("/api/jobs/nightly/schedule/preview").then().statusCode(400)
                 .extract().jsonPath().getString("detail")).isEqualTo("this schedule would run every 20 seconds; the shortest allowed is 10 minutes");
         assertThat(t.asAdmin().body(Map.of("cron", "0 0,1 2 * * ?")).put("/api/jobs/nightly/schedule").statusCode()).isEqualTo(400);
         assertThat(t.asAdmin().get("/api/jobs/nightly").then().extract().path("cron").toString()).isEqualTo("0 0 2 * * ?");
