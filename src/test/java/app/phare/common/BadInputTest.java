@@ -108,6 +108,8 @@ class BadInputTest {
         String freshness = "/api/sources/" + source + "/freshness";
         assertProblem(tenant.asAdmin().body(Map.of("warnAfterHours", 2.5, "errorAfterHours", 4)).put(freshness), 400, "warnAfterHours");
         assertProblem(tenant.asAdmin().body(Map.of("warnAfterHours", "soon", "errorAfterHours", 4)).put(freshness), 400, "warnAfterHours");
+        assertProblem(tenant.asAdmin().body("{\"warnAfterHours\": 2, \"errorAfterHours\": 99999999999}").put(freshness), 400,
+                "errorAfterHours");
         assertProblem(tenant.asAdmin().body(Map.of("warnAfterHours", 2, "errorAfterHours", 4, "colour", "blue")).put(freshness), 400, "colour");
         assertProblem(tenant.asAdmin().body(Map.of("name", "S", "kind", "orders", "mapping", Api.plainMapping(),
                 "format", Map.of("dateFormat", "[[["))).post("/api/sources"), 400, "format.dateFormat");
