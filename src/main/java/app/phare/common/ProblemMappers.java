@@ -1,6 +1,5 @@
 package app.phare.common;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -63,12 +62,13 @@ public class ProblemMappers {
                 detail = "invalid value for " + field + ": " + e.getOriginalMessage();
             }
         }
-        if (e instanceof InputCoercionException c && c.getProcessor() instanceof JsonParser p && p.getParsingContext() != null
-                && !p.getParsingContext().pathAsPointer().toString().isEmpty()) {
+        if (e instanceof InputCoercionException c && c.getProcessor() != null && c.getProcessor().getParsingContext() != null) {
             // a number too large for its field: Jackson does not give the path, the parser still knows where it is
-            field = p.getParsingContext().pathAsPointer().toString().replaceAll("/(\\d+)(?=/|$)", "/[$1]")
-                    .replace('/', '.').substring(1);
-            detail = "invalid value for " + field + ": " + e.getOriginalMessage();
+            String pointer = c.getProcessor().getParsingContext().pathAsPointer().toString();
+            if (!pointer.isEmpty()) {
+                field = pointer.replaceAll("/(\\d+)(?=/|$)", "/[$1]").replace('/', '.').substring(1);
+                detail = "invalid value for " + field + ": " + e.getOriginalMessage();
+            }
         }
         return respond(Problem.of(400, "Invalid request", detail, field == null || field.isEmpty() ? null : field), uri, headers);
     }

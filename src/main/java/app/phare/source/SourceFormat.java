@@ -72,7 +72,8 @@ public record SourceFormat(String delimiter,
                         + "does not close with ]");
             }
             String required = letters.replaceAll("\\[[^\\]]*\\]", "");
-            if (!required.matches(".*[yu].*") || !required.matches(".*[ML].*") || !required.contains("d")) {
+            boolean dayOfYear = required.contains("D");
+            if (!required.matches(".*[yu].*") || !dayOfYear && (!required.matches(".*[ML].*") || !required.contains("d"))) {
                 throw ProblemException.badRequest("format.dateFormat", "'" + dateFormat + "' needs a year (yyyy), a month (MM) "
                         + "and a day (dd) outside optional sections, e.g. dd/MM/yyyy HH:mm");
             }

@@ -54,7 +54,7 @@ class CronTextTest {
             "0 0,1 2 1 1 ?        | PT1M",
             "0 0 2 * * ?          | PT24H"})
     void findsTheShortestTimeBetweenFires(String cron, String gap) {
-        assertThat(JobService.shortestGap(NightlySchedule.nextFires(cron, "Europe/Paris", 200))).isEqualTo(java.time.Duration.parse(gap));
+        assertThat(JobService.shortestGap(NightlySchedule.nextFires(cron, "UTC", 200))).isEqualTo(java.time.Duration.parse(gap));
     }
 
     @ParameterizedTest
