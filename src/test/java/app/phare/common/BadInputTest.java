@@ -100,6 +100,9 @@ class BadInputTest {
                 .multiPart("file", "orders\u0000.csv", Api.PLAIN_HEADER.getBytes(), "text/csv")
                 .post("/sources/" + source + "/files").then().statusCode(200).extract().asString();
         assertThat(page).contains("name contains a NUL character");
+        Response form = RestAssured.given().cookies(session).header("X-CSRF-Token", session.get("phare-csrf"))
+                .formParam("name", "Orders\u0000").formParam("orderId", "order").post("/sources");
+        assertProblem(form, 400, "name");
         assertThat(tenant.asAdmin().get("/api/sources/" + source + "/files").then().extract().jsonPath().getList("")).isEmpty();
     }
 
