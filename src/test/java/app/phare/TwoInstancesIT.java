@@ -51,7 +51,8 @@ class TwoInstancesIT {
         Map<String, String> db = EmbeddedDatabase.start(dir.resolve("shared-postgres"), 0);
         String url = db.get("quarkus.datasource.jdbc.url");
         Map<String, String> env = Map.of("PHARE_DEMO_DATA", "false", "QUARKUS_DATASOURCE_JDBC_URL", url,
-                "QUARKUS_DATASOURCE_USERNAME", "postgres", "QUARKUS_DATASOURCE_PASSWORD", "");
+                "QUARKUS_DATASOURCE_USERNAME", "postgres", "QUARKUS_DATASOURCE_PASSWORD", "",
+                "PHARE_SCHEDULE_MIN_INTERVAL", "10s");
         // one shared working directory: uploads and the session key live in the data directory (a shared volume)
         PackagedApp first = new PackagedApp(dir, base, env);
         PackagedApp second = new PackagedApp(dir, base + 1, env);

@@ -4,7 +4,6 @@ import app.phare.common.ProblemException;
 import app.phare.tenant.CurrentUser;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -60,7 +59,7 @@ public class AlertResource {
 
     @GET
     @Path("/fired")
-    public List<AlertRuleService.Fired> fired(@QueryParam("rule") Long rule, @QueryParam("limit") @DefaultValue("100") int limit) {
-        return rules.fired(rule, limit);
+    public List<AlertRuleService.Fired> fired(@QueryParam("rule") Long rule, @QueryParam("limit") Integer limit) {
+        return rules.fired(rule, app.phare.common.Limits.of(limit, "limit", 100, 500));
     }
 }

@@ -92,12 +92,12 @@ public class AlertRuleService {
         app.phare.common.db.Jdbc.execute(dataSource, "DELETE FROM alert_rule WHERE id = ?", id);
     }
 
-    /** The latest fired alerts, newest first; of one rule when ruleId is given. */
+    /** The latest fired alerts (at most limit, checked by the caller), newest first; of one rule when ruleId is given. */
     public List<Fired> fired(Long ruleId, int limit) {
         String sql = """
                 SELECT f.id, f.rule_id, r.name, r.kpi, f.fired_at, f.period, f.value, f.reference, f.message, f.explanation, f.notified
                 FROM alert_fired f JOIN alert_rule r ON r.id = f.rule_id""" + (ruleId == null ? "" : " WHERE f.rule_id = ?")
-                + " ORDER BY f.id DESC LIMIT " + Math.max(1, Math.min(limit, 500));
+                + " ORDER BY f.id DESC LIMIT " + limit;
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             if (ruleId != null) {
                 ps.setLong(1, ruleId);

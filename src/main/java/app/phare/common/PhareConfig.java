@@ -70,6 +70,14 @@ public interface PhareConfig {
         MemorySize maxBytes();
     }
 
+    Schedule schedule();
+
+    interface Schedule {
+        /** Shortest time allowed between two fires of a job's schedule (PHARE_SCHEDULE_MIN_INTERVAL). */
+        @WithDefault("1h")
+        java.time.Duration minInterval();
+    }
+
     interface Pipeline {
         /** Quartz cron of the nightly run for new tenants, evaluated in each tenant's timezone. */
         @WithDefault("0 0 2 * * ?")

@@ -1,6 +1,7 @@
 package app.phare.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -55,7 +56,17 @@ public class ProblemMappers {
                 detail = "'" + f.getValue() + "' is not a valid value for " + field;
             } else if (m instanceof UnrecognizedPropertyException) {
                 detail = "unknown field " + field;
+            } else if (NulText.REASON.equals(e.getOriginalMessage())) {
+                detail = field + " " + NulText.REASON;
             } else {
+                detail = "invalid value for " + field + ": " + e.getOriginalMessage();
+            }
+        }
+        if (e instanceof InputCoercionException c && c.getProcessor() != null && c.getProcessor().getParsingContext() != null) {
+            // a number too large for its field: Jackson does not give the path, the parser still knows where it is
+            String pointer = c.getProcessor().getParsingContext().pathAsPointer().toString();
+            if (!pointer.isEmpty()) {
+                field = pointer.replaceAll("/(\\d+)(?=/|$)", "/[$1]").replace('/', '.').substring(1);
                 detail = "invalid value for " + field + ": " + e.getOriginalMessage();
             }
         }
@@ -84,6 +95,9 @@ public class ProblemMappers {
     public Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
         if (e.getCause() instanceof JsonProcessingException json) {
             return json(json, uri, headers);
+        }
+        if (e.getCause() instanceof ProblemException refused) {
+            return problem(refused, uri, headers);
         }
         int status = e.getResponse().getStatus();
         if (status >= 500) {

@@ -1,5 +1,6 @@
 package app.phare.ingest;
 
+import app.phare.common.NulText;
 import app.phare.common.ProblemException;
 import app.phare.source.SourceRepository;
 import app.phare.tenant.TenantScope;
@@ -41,9 +42,11 @@ public class UploadService {
         }
     }
 
+    /** Stores an upload; 400 naming "name" when the file's name holds a NUL character. */
     public Upload upload(long sourceId, String originalName, InputStream body) throws IOException {
         long tenant = scope.requireTenant();
         requireSourceInUse(sourceId);
+        NulText.refused("name", originalName);
         FileStorage.Stored stored = storage.receive(body);
         Optional<SourceFile> existing = QuarkusTransaction.requiringNew().call(() -> files.findBySha(sourceId, stored.sha256()));
         if (existing.isPresent()) {

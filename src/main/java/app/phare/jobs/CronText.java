@@ -86,6 +86,31 @@ public final class CronText {
         return null;
     }
 
+    /** A time between fires in words after "every": "minute", "5 minutes", "2 hours", "90 seconds". */
+    public static String every(java.time.Duration gap) {
+        String amount = amount(gap);
+        return amount.startsWith("1 ") ? amount.substring(2) : amount;
+    }
+
+    /** A duration in words in its largest whole unit: "1 hour", "10 minutes", "90 seconds". */
+    public static String amount(java.time.Duration d) {
+        long seconds = d.toSeconds();
+        if (seconds > 0 && seconds % 86_400 == 0) {
+            return plural(seconds / 86_400, "day");
+        }
+        if (seconds > 0 && seconds % 3_600 == 0) {
+            return plural(seconds / 3_600, "hour");
+        }
+        if (seconds > 0 && seconds % 60 == 0) {
+            return plural(seconds / 60, "minute");
+        }
+        return plural(seconds, "second");
+    }
+
+    private static String plural(long n, String unit) {
+        return n + " " + unit + (n == 1 ? "" : "s");
+    }
+
     private static String two(String n) {
         return n.length() == 1 ? "0" + n : n;
     }

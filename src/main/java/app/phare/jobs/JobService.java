@@ -20,6 +20,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -37,6 +38,8 @@ public class JobService {
     public static final List<String> JOBS = List.of(PipelineService.NIGHTLY);
     /** Longest backfill range. */
     static final int MAX_BACKFILL_YEARS = 3;
+    /** Fire times looked at for the shortest gap: enough to cover a day of every-quarter-hour fires. */
+    private static final int GAP_SAMPLE = 200;
 
     @Inject
     PhareConfig config;
@@ -183,10 +186,8 @@ public class JobService {
     /** Changes the job's cron after checking it; 400 with the reason for an invalid one. */
     public JobView changeSchedule(String job, String cron, String actor) {
         known(job);
-        NightlySchedule.invalidCron(cron).ifPresent(reason -> {
-            throw ProblemException.badRequest("cron", reason);
-        });
         long tenantId = scope.requireTenant();
+        checkCron(cron, timezone(tenantId));
         String previous = QuarkusTransaction.requiringNew().call(() -> {
             JobSchedule s = schedule(tenantId, job);
             String before = s.cron;
@@ -202,10 +203,34 @@ public class JobService {
 
     /** The next fire times of a cron in the tenant's timezone, or 400 with the reason it is invalid. */
     public List<Instant> preview(String cron, int count) {
+        String zone = timezone(scope.requireTenant());
+        checkCron(cron, zone);
+        return NightlySchedule.nextFires(cron, zone, count);
+    }
+
+    /** 400 naming cron when it is invalid or would fire more often than phare.schedule.min-interval allows. */
+    private void checkCron(String cron, String zone) {
         NightlySchedule.invalidCron(cron).ifPresent(reason -> {
             throw ProblemException.badRequest("cron", reason);
         });
-        return NightlySchedule.nextFires(cron, timezone(scope.requireTenant()), count);
+        Duration allowed = config.schedule().minInterval();
+        Duration shortest = shortestGap(NightlySchedule.nextFires(cron, zone, GAP_SAMPLE));
+        if (shortest != null && shortest.compareTo(allowed) < 0) {
+            throw ProblemException.badRequest("cron", "this schedule would run every " + CronText.every(shortest)
+                    + "; the shortest allowed is " + CronText.amount(allowed));
+        }
+    }
+
+    /** The shortest time between two consecutive fires, or null for fewer than two. */
+    static Duration shortestGap(List<Instant> fires) {
+        Duration shortest = null;
+        for (int i = 1; i < fires.size(); i++) {
+            Duration gap = Duration.between(fires.get(i - 1), fires.get(i));
+            if (shortest == null || gap.compareTo(shortest) < 0) {
+                shortest = gap;
+            }
+        }
+        return shortest;
     }
 
     /** Counts failed runs in a row; past the limit the job pauses itself and the tenant's admins are told. */

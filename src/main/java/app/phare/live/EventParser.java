@@ -1,6 +1,8 @@
 package app.phare.live;
 
+import app.phare.common.NulText;
 import app.phare.common.ProblemException;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
@@ -30,8 +32,13 @@ final class EventParser {
     private static final Set<String> FIELDS = Set.of("eventId", "type", "occurredAt", "sessionId", "customerId", "orderId",
             "amount", "currency", "country", "channel", "items");
 
-    /** An event refused, with its position in the batch. */
+    /** An event refused, with its position in the batch; reason and error say the same (error is the older name). */
     record Rejected(int index, String eventId, String error) {
+
+        @JsonProperty
+        public String reason() {
+            return error;
+        }
     }
 
     record Parsed(List<LiveEvent> events, List<Rejected> rejected, int duplicatesInBatch) {
@@ -130,6 +137,9 @@ final class EventParser {
             throw new Invalid(field + " must be a string");
         }
         String s = v.asText().strip();
+        if (NulText.in(s)) {
+            throw new Invalid(field + " " + NulText.REASON);
+        }
         if (s.isEmpty()) {
             if (required) {
                 throw new Invalid(field + " is required");

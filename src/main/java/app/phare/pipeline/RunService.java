@@ -1,5 +1,6 @@
 package app.phare.pipeline;
 
+import app.phare.common.SpreadsheetText;
 import app.phare.common.db.SqlValues;
 import app.phare.tenant.TenantScope;
 import io.agroal.api.AgroalDataSource;
@@ -166,7 +167,7 @@ public class RunService {
                 .header("Content-Disposition", "attachment; filename=\"run-" + runId + "-rejects.csv\"").build();
     }
 
-    /** Writes the run's rejected lines as CSV (file_id, line_no, reason, raw), streaming from the database. */
+    /** Writes the run's rejected lines as CSV (file_id, line_no, reason, raw), streaming from the database; text cells are neutralised. */
     public void writeRejects(long runId, OutputStream out) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(
@@ -190,7 +191,8 @@ public class RunService {
         }
     }
 
+    /** A quoted CSV cell, neutralised like the reports' cells so that a spreadsheet does not run it as a formula. */
     private static String csv(String s) {
-        return '"' + s.replace("\"", "\"\"") + '"';
+        return '"' + SpreadsheetText.safe(s).replace("\"", "\"\"") + '"';
     }
 }

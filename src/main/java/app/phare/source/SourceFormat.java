@@ -67,6 +67,16 @@ public record SourceFormat(String delimiter,
                 throw ProblemException.badRequest("format.dateFormat", "'" + dateFormat + "' is not a valid date pattern: " + e.getMessage());
             }
             String letters = dateFormat.replaceAll("'[^']*'", "");
+            if (letters.chars().filter(c -> c == '[').count() != letters.chars().filter(c -> c == ']').count()) {
+                throw ProblemException.badRequest("format.dateFormat", "'" + dateFormat + "' opens an optional section [ that it "
+                        + "does not close with ]");
+            }
+            String required = letters.replaceAll("\\[[^\\]]*\\]", "");
+            boolean dayOfYear = required.contains("D");
+            if (!required.matches(".*[yu].*") || !dayOfYear && (!required.matches(".*[ML].*") || !required.contains("d"))) {
+                throw ProblemException.badRequest("format.dateFormat", "'" + dateFormat + "' needs a year (yyyy), a month (MM) "
+                        + "and a day (dd) outside optional sections, e.g. dd/MM/yyyy HH:mm");
+            }
             if ((letters.contains("h") || letters.contains("K")) && !letters.contains("a")) {
                 throw ProblemException.badRequest("format.dateFormat", "'" + dateFormat + "' has a 12-hour field (h) but no AM/PM "
                         + "marker (a): the hours would be ambiguous; use HH for 0-23 hours, or add a");

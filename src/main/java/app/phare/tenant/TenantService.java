@@ -100,6 +100,11 @@ public class TenantService {
         if (!known) {
             throw ProblemException.badRequest("currency", "'" + code + "' is not an ISO 4217 currency code such as EUR");
         }
+        if (Currency.getInstance(c).getDefaultFractionDigits() < 0) {
+            // XXX (no currency), XTS (testing), XAU (gold), XDR (drawing rights): ISO codes, but no money to sell in
+            throw ProblemException.badRequest("currency", "'" + c + "' (" + Currency.getInstance(c).getDisplayName(Locale.ENGLISH)
+                    + ") is not a currency sales can be in; use one such as EUR");
+        }
         return c;
     }
 

@@ -45,4 +45,23 @@ class CronTextTest {
     void acceptsValidExpressions(String cron) {
         assertThat(NightlySchedule.invalidCron(cron)).isEmpty();
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "0 0/5 * * * ?        | PT5M",
+            "0/20 * * * * ?       | PT20S",
+            "0 0 8,9 * * ?        | PT1H",
+            "0 0,1 2 1 1 ?        | PT1M",
+            "0 0 2 * * ?          | PT24H"})
+    void findsTheShortestTimeBetweenFires(String cron, String gap) {
+        assertThat(JobService.shortestGap(NightlySchedule.nextFires(cron, "UTC", 200))).isEqualTo(java.time.Duration.parse(gap));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"PT1H | 1 hour | hour", "PT5M | 5 minutes | 5 minutes", "PT1M | 1 minute | minute",
+            "PT90S | 90 seconds | 90 seconds", "PT48H | 2 days | 2 days"})
+    void saysDurationsInWords(String duration, String amount, String every) {
+        assertThat(CronText.amount(java.time.Duration.parse(duration))).isEqualTo(amount);
+        assertThat(CronText.every(java.time.Duration.parse(duration))).isEqualTo(every);
+    }
 }

@@ -75,6 +75,22 @@ class JobsApiTest {
     }
 
     @Test
+    void aScheduleFiringMoreOftenThanTheMinimumIntervalIsRefusedInWords() {
+        Api.TestTenant t = Api.aTenant();
+        // %test sets PHARE_SCHEDULE_MIN_INTERVAL to 10 minutes
+        Response tooOften = t.asAdmin().body(Map.of("cron", "0 0/5 * * * ?")).put("/api/jobs/nightly/schedule");
+        assertThat(tooOften.statusCode()).isEqualTo(400);
+        assertThat(tooOften.jsonPath().getString("field")).isEqualTo("cron");
+        assertThat(tooOften.jsonPath().getString("detail"))
+                .isEqualTo("this schedule would run every 5 minutes; the shortest allowed is 10 minutes");
+        assertThat(t.asAdmin().queryParam("cron", "0/20 * * * * ?").get("/api/jobs/nightly/schedule/preview").then().statusCode(400)
+                .extract().jsonPath().getString("detail")).isEqualTo("this schedule would run every 20 seconds; the shortest allowed is 10 minutes");
+        assertThat(t.asAdmin().body(Map.of("cron", "0 0,1 2 * * ?")).put("/api/jobs/nightly/schedule").statusCode()).isEqualTo(400);
+        assertThat(t.asAdmin().get("/api/jobs/nightly").then().extract().path("cron").toString()).isEqualTo("0 0 2 * * ?");
+        t.asAdmin().body(Map.of("cron", "0 0/10 * * * ?")).put("/api/jobs/nightly/schedule").then().statusCode(200);
+    }
+
+    @Test
     void aScheduleChangeIsValidatedPreviewedAndAudited() {
         Api.TestTenant t = Api.aTenant();
         Response invalid = t.asAdmin().body(Map.of("cron", "every night")).put("/api/jobs/nightly/schedule");

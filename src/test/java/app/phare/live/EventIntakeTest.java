@@ -100,6 +100,34 @@ class EventIntakeTest {
     }
 
     @Test
+    void anEventWithANulCharacterIsRejectedAloneAndTheOthersAreStored() throws Exception {
+        Api.TestTenant t = Api.aTenant();
+        String token = aToken(t, "events:write");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Map<String, Object> nulCustomer = aPurchaseEvent("nul-1", "s1", "o2", now, "5");
+        nulCustomer.put("customerId", "c\u0000");
+        Map<String, Object> nulSku = app.phare.testing.Events.aCartAdd("nul-2", "s1", now, "SKU\u00001", 1, "2.00");
+        withToken(token).body(List.of(aPurchaseEvent("ok-1", "s1", "o1", now, "19.99"), nulCustomer, nulSku,
+                        aPageView("ok-2", "s1", now))).post("/api/events").then().statusCode(202)
+                .body("accepted", equalTo(2))
+                .body("rejected", hasSize(2))
+                .body("rejected[0].index", equalTo(1))
+                .body("rejected[0].reason", equalTo("customerId contains a NUL character (\\u0000), which Phare cannot store"))
+                .body("rejected[0].error", containsString("customerId"))
+                .body("rejected[1].index", equalTo(2))
+                .body("rejected[1].reason", containsString("sku contains a NUL character"));
+        try (java.sql.Connection c = app.phare.testing.Database.connect();
+             java.sql.PreparedStatement ps = c.prepareStatement(
+                     "SELECT string_agg(event_id, ',' ORDER BY event_id) FROM live_event WHERE tenant_id = ?")) {
+            ps.setLong(1, t.id());
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                assertThat(rs.getString(1)).isEqualTo("ok-1,ok-2");
+            }
+        }
+    }
+
+    @Test
     void aBodyThatIsNotAJsonArrayIsA400AndTooLargeABatchA413() {
         Api.TestTenant t = Api.aTenant();
         String token = aToken(t, "events:write");

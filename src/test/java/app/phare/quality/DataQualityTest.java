@@ -59,6 +59,26 @@ class DataQualityTest {
     }
 
     @Test
+    void theRejectsDownloadsNeutraliseFormulasLikeTheReports() {
+        Api.TestTenant t = Api.aTenant();
+        long source = Api.anOrdersSource(t, Api.plainMapping(), null);
+        Api.upload(t, source, (Api.PLAIN_HEADER
+                + "=1+2,2025-02-31 10:00:00,MUG-1,Blue mug,2,4.50,C1,France,web\n"
+                + "@SUM(A1),2025-02-03 10:00:00,MUG-1,Blue mug,x,4.50,C1,France,web\n"
+                + "-2+3,2025-02-03 10:00:00,MUG-1,Blue mug,0,4.50,C1,France,web\n"
+                + "A1,2025-02-03 10:00:00,MUG-1,Blue mug,2,4.50,C1,France,web\n").getBytes());
+        long run = Api.runNightly(t);
+        Map<String, String> session = app.phare.tenant.TenantIsolationTestAccess.login(t);
+        for (String download : List.of(t.asAdmin().get("/api/runs/" + run + "/rejects").then().statusCode(200).extract().asString(),
+                RestAssured.given().cookies(session).get("/admin/runs/" + run + "/rejects.csv").then().statusCode(200).extract().asString(),
+                RestAssured.given().cookies(session).get("/sources/runs/" + run + "/rejects.csv").then().statusCode(200).extract().asString())) {
+            assertThat(download.lines().skip(1).toList()).hasSize(3)
+                    .anyMatch(l -> l.contains(",\"'=1+2,2025-02-31")).anyMatch(l -> l.contains(",\"'@SUM(A1),"))
+                    .anyMatch(l -> l.contains(",\"'-2+3,")).noneMatch(l -> l.contains(",\"=") || l.contains(",\"@") || l.contains(",\"-"));
+        }
+    }
+
+    @Test
     void columnsThatAppearOrDisappearAreReportedAndAFailPolicyRefusesTheFile() {
         Api.TestTenant t = Api.aTenant();
         Map<String, Object> mapping = Map.of("day", "day", "campaign", "campaign", "spend", "spend", "clicks", "clicks",

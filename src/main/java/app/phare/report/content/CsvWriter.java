@@ -1,5 +1,7 @@
 package app.phare.report.content;
 
+import app.phare.common.SpreadsheetText;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,5 +1,6 @@
 package app.phare.report.content;
 
+import app.phare.common.SpreadsheetText;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;

@@ -1,5 +1,6 @@
 package app.phare.report.content;
 
+import app.phare.common.SpreadsheetText;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

@@ -1,4 +1,4 @@
-package app.phare.report.content;
+package app.phare.common;
 
 /**
  * Neutralises text that a spreadsheet would take for a formula (CSV or formula injection): text beginning with
