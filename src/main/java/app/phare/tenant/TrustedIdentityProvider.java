@@ -37,10 +37,19 @@ public class TrustedIdentityProvider implements IdentityProvider<TrustedAuthenti
         String email = request.getPrincipal();
         return context.runBlocking(() -> {
             if (session == null || !sessions.isLive(session.getValue(), email)) {
-                throw new AuthenticationFailedException("the session has ended");
+                throw ended(rc, "the session has ended");
             }
             return users.findByEmail(email).map(PhareIdentityProvider::identityOf)
-                    .orElseThrow(() -> new AuthenticationFailedException("unknown user"));
+                    .orElseThrow(() -> ended(rc, "unknown user"));
         });
+    }
+
+    /** The browser is sent to the login page without its dead cookies, so that the login page opens. */
+    private static AuthenticationFailedException ended(RoutingContext rc, String why) {
+        if (rc != null) {
+            rc.response().removeCookie(LoginPage.SESSION_COOKIE);
+            rc.response().removeCookie(Sessions.COOKIE);
+        }
+        return new AuthenticationFailedException(why);
     }
 }

@@ -31,9 +31,10 @@ class StreamQuotaTest {
                 streams.add(s);
                 assertThat(s.status()).as("stream %d", i + 1).isEqualTo(200);
             }
-            try (SseClient extra = SseClient.open("/api/live/stream", t.manager(), t.password(), null)) {
-                assertThat(extra.status()).isEqualTo(429);
-            }
+            io.restassured.response.Response extra = t.asManager().accept("text/event-stream").get("/api/live/stream");
+            assertThat(extra.statusCode()).isEqualTo(429);
+            assertThat(extra.contentType()).startsWith("application/problem+json");
+            assertThat(extra.jsonPath().getString("detail")).contains("20 live streams open");
             try (SseClient other = SseClient.open("/api/live/stream", t.admin(), t.password(), null)) {
                 assertThat(other.status()).as("another user").isEqualTo(200);
             }
