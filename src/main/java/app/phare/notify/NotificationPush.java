@@ -1,7 +1,7 @@
 package app.phare.notify;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import app.phare.tenant.StreamQuota;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.sse.Sse;
