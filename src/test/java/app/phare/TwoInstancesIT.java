@@ -7,6 +7,12 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,6 +25,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Two instances of the packaged application on one PostgreSQL (Quartz clustered on its JDBC store): a schedule
  * firing every 20 seconds for a minute gives exactly three runs, none overlapping, wherever Quartz puts them; a
  * manual trigger runs once; and fires of a minute schedule missed while every instance was down run once when one
- * comes back.
+ * comes back. Also: a browser session logged out on one instance is refused on both.
  */
 class TwoInstancesIT {
 
@@ -60,6 +67,18 @@ class TwoInstancesIT {
         apps.add(second);
         first.start();
         second.start();
+
+        // a browser session works on both instances; once logged out on one, its replayed cookies are refused on both
+        String session = logIn(first);
+        assertThat(page(second, "/sources", session).statusCode()).isEqualTo(200);
+        assertThat(page(first, "/sources", session).statusCode()).isEqualTo(200);
+        HttpResponse<String> logout = HTTP.send(HttpRequest.newBuilder(URI.create(first.baseUrl() + "/logout"))
+                .header("Cookie", session).header("X-CSRF-Token", cookie(session, "phare-csrf"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(logout.statusCode()).isEqualTo(204);
+        assertThat(page(first, "/sources", session).statusCode()).as("replayed on the same instance").isEqualTo(302);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250))
+                .until(() -> page(second, "/sources", session).statusCode() == 302);
 
         // a manual trigger on either instance runs once
         long manual = JsonPath.from(second.post("/api/jobs/nightly/runs", null).body()).getLong("runId");
@@ -112,6 +131,48 @@ class TwoInstancesIT {
             assertThat(first.post("/api/jobs/nightly/pause", null).statusCode()).isEqualTo(200);
             System.out.println("After a restart with two missed fires: " + scheduled(c, down));
         }
+    }
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    /** Logs in through the login form as a browser does; returns the Cookie header of the session. */
+    private static String logIn(PackagedApp app) throws Exception {
+        HttpResponse<String> form = HTTP.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Map<String, String> cookies = new LinkedHashMap<>(cookies(form));
+        String csrf = cookies.get("phare-csrf");
+        String body = "csrf=" + csrf + "&j_username=" + URLEncoder.encode("admin@demo.local", StandardCharsets.UTF_8)
+                + "&j_password=" + URLEncoder.encode(PackagedApp.PASSWORD, StandardCharsets.UTF_8);
+        HttpResponse<String> login = HTTP.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + "/j_security_check"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", "phare-csrf=" + csrf)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error");
+        cookies.putAll(cookies(login));
+        return cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).reduce((a, b) -> a + "; " + b).orElseThrow();
+    }
+
+    private static Map<String, String> cookies(HttpResponse<?> r) {
+        Map<String, String> found = new LinkedHashMap<>();
+        for (String c : r.headers().allValues("Set-Cookie")) {
+            String pair = c.split(";", 2)[0];
+            found.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+        }
+        return found;
+    }
+
+    private static String cookie(String header, String name) {
+        for (String pair : header.split("; ")) {
+            if (pair.startsWith(name + "=")) {
+                return pair.substring(name.length() + 1);
+            }
+        }
+        throw new IllegalStateException("no cookie " + name + " in " + header);
+    }
+
+    private static HttpResponse<String> page(PackagedApp app, String path, String session) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + path)).header("Cookie", session).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static int secondOfMinute() {

@@ -11,13 +11,15 @@ import java.util.HexFormat;
 /**
  * CSRF protection of the pages (double-submit token): every page carries the token of the browser's
  * {@value #COOKIE} cookie, htmx sends it back in the {@value #HEADER} header on every state-changing request, and
- * {@link CsrfFilter} refuses a change whose header does not match the cookie. The session cookie is also SameSite.
+ * {@link CsrfFilter} refuses a change whose header does not match the cookie. The login form, before any session,
+ * carries the same token in its {@value #FIELD} field, checked by the login itself. The session cookie is also SameSite.
  */
 @RequestScoped
 public class Csrf {
 
     public static final String COOKIE = "phare-csrf";
     public static final String HEADER = "X-CSRF-Token";
+    public static final String FIELD = "csrf";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private String token;

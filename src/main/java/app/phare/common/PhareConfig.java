@@ -31,7 +31,54 @@ public interface PhareConfig {
     @WithDefault("true")
     boolean demoData();
 
+    /**
+     * Whether Phare sits behind a proxy it trusts: the client's address and scheme then come from X-Forwarded-For and
+     * X-Forwarded-Proto (login throttling per address, Secure cookies and HSTS when the proxy speaks https).
+     */
+    @WithDefault("false")
+    boolean trustProxy();
+
+    Login login();
+
+    Sse sse();
+
     Pipeline pipeline();
+
+    /** Throttling of failed logins (form and HTTP Basic), per account and per address. */
+    interface Login {
+        /** Failures of one account after which each further attempt waits, longer each time. */
+        @WithDefault("5")
+        int delayAfterFailures();
+
+        /** The first wait; it doubles with each further failure, up to max-delay. */
+        @WithDefault("1s")
+        java.time.Duration delay();
+
+        @WithDefault("30s")
+        java.time.Duration maxDelay();
+
+        /** Failures of one account after which it is locked (and its user e-mailed) for lock-duration. */
+        @WithDefault("20")
+        int lockAfterFailures();
+
+        /** How long a lock lasts; failures older than this are forgotten. */
+        @WithDefault("15m")
+        java.time.Duration lockDuration();
+
+        /** The same for one address (many people may share one, behind an office router). */
+        @WithDefault("20")
+        int addressDelayAfterFailures();
+
+        @WithDefault("100")
+        int addressLockAfterFailures();
+    }
+
+    /** Server-Sent Events streams. */
+    interface Sse {
+        /** Streams one user may have open at once (pages and API together); one more gets 429. */
+        @WithDefault("20")
+        int maxPerUser();
+    }
 
     EmbeddedDb embeddedDb();
 

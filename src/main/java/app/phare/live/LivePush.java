@@ -1,16 +1,19 @@
 package app.phare.live;
 
+import app.phare.ops.Metrics;
+import app.phare.tenant.StreamQuota;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.runtime.ShutdownEvent;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -37,6 +40,7 @@ public class LivePush {
     static final long TICK_MILLIS = 100;
     private static final long HEARTBEAT_TICKS = 150;
     static final String INSTANCE = UUID.randomUUID().toString().substring(0, 8);
+    static final String TICKER_THREAD = "live-push";
 
     /** One open stream: HTML fragments for pages, JSON for API clients. */
     public static final class Client {
@@ -78,20 +82,28 @@ public class LivePush {
     /** Tenants with a change not pushed yet, and since when (nanoTime): the push latency. */
     private final Map<Long, Long> dirty = new ConcurrentHashMap<>();
 
-    @jakarta.inject.Inject
-    app.phare.ops.Metrics metrics;
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "live-push");
-        t.setDaemon(true);
-        return t;
-    });
+    @Inject
+    Metrics metrics;
+
+    @Inject
+    StreamQuota quota;
+
+    private ScheduledExecutorService ticker;
     private long ticks;
 
-    LivePush() {
+    /** One ticker per application (never in the constructor: the client proxy calls that too). */
+    @PostConstruct
+    void start() {
+        ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, TICKER_THREAD);
+            t.setDaemon(true);
+            return t;
+        });
         ticker.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    void onStop(@Observes ShutdownEvent event) {
+    @PreDestroy
+    void stop() {
         ticker.shutdownNow();
     }
 
@@ -102,8 +114,12 @@ public class LivePush {
         }
     }
 
-    /** Opens a stream; lastEventId is what the browser sends when it reconnects (may be null). */
+    /**
+     * Opens a stream; lastEventId is what the browser sends when it reconnects (may be null). A user past their
+     * number of open streams gets 429.
+     */
     public void subscribe(Client client, String lastEventId) {
+        quota.admit(client.sink);
         client.lastVersion = -1;
         if (lastEventId != null && lastEventId.startsWith(INSTANCE + "-")) {
             try {
@@ -132,7 +148,7 @@ public class LivePush {
                 Set<Client> set = clients.get(tenantId);
                 if (set != null && since != null) {
                     set.forEach(this::send);
-                    metrics.livePushed(java.time.Duration.ofNanos(System.nanoTime() - since));
+                    metrics.livePushed(Duration.ofNanos(System.nanoTime() - since));
                 }
             }
         } catch (RuntimeException e) {

@@ -1,7 +1,9 @@
 package app.phare.notify;
 
+import app.phare.tenant.StreamQuota;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
@@ -11,7 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Pushes each new notification to the pages its user has open (Server-Sent Events): the page shows a toast and
- * refreshes the bell. A user without an open page finds it in the bell, and by e-mail if they chose so.
+ * refreshes the bell. A user without an open page finds it in the bell, and by e-mail if they chose so. A user past
+ * their number of open streams gets 429 ({@link StreamQuota}).
  */
 @ApplicationScoped
 public class NotificationPush {
@@ -19,9 +22,14 @@ public class NotificationPush {
     private record Client(SseEventSink sink, Sse sse, boolean html) {
     }
 
+    @Inject
+    StreamQuota quota;
+
     private final Map<Long, Set<Client>> clients = new ConcurrentHashMap<>();
 
     void subscribe(long userId, SseEventSink sink, Sse sse, boolean html) {
+        quota.admit(sink);
+        clients.values().forEach(set -> set.removeIf(c -> c.sink.isClosed()));
         clients.computeIfAbsent(userId, u -> ConcurrentHashMap.newKeySet()).add(new Client(sink, sse, html));
         sink.send(sse.newEventBuilder().comment("connected").build());
     }

@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
@@ -61,6 +62,22 @@ public class TenantResource {
         }
         UserView user = service.addUser(id, request, false);
         return Response.created(URI.create("/api/tenants/" + id + "/users")).entity(user).build();
+    }
+
+    /** Body of a password reset. */
+    public record PasswordRequest(String password) {
+    }
+
+    /** An administrator sets a user's new password: that user's sessions end everywhere. */
+    @PUT
+    @Path("/{id}/users/{userId}/password")
+    @RolesAllowed({AppUser.OPERATOR, AppUser.ADMIN})
+    public UserView resetPassword(@PathParam("id") long id, @PathParam("userId") long userId, PasswordRequest request) {
+        visible(id);
+        if (!identity.hasRole(AppUser.OPERATOR) && id != scope.requireTenant()) {
+            throw ProblemException.notFound("tenant " + id);
+        }
+        return service.resetPassword(id, userId, request == null ? null : request.password());
     }
 
     @GET

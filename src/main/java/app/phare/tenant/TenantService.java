@@ -27,6 +27,12 @@ public class TenantService {
     @Inject
     Event<TenantCreated> tenantCreated;
 
+    @Inject
+    Sessions sessions;
+
+    @Inject
+    PhareIdentityProvider logins;
+
     /** Fired after a tenant is committed, so that its nightly schedule can be set up. */
     public record TenantCreated(long tenantId, String timezone) {
     }
@@ -78,6 +84,24 @@ public class TenantService {
             users.persist(user);
             return UserView.of(user);
         }));
+    }
+
+    /**
+     * Sets a new password for a user of the tenant (an administrator's reset): every session of that user ends, on
+     * every instance, and the old password stops working at once on this instance.
+     */
+    public UserView resetPassword(long tenantId, long userId, String password) {
+        if (password == null || password.length() < 8 || password.length() > 200) {
+            throw ProblemException.badRequest("password", "choose a password of 8 to 200 characters");
+        }
+        UserView user = TenantScope.callAs(tenantId, () -> QuarkusTransaction.requiringNew().call(() -> {
+            AppUser u = users.findByIdOptional(userId).orElseThrow(() -> ProblemException.notFound("user " + userId));
+            u.passwordHash = BcryptUtil.bcryptHash(password);
+            return UserView.of(u);
+        }));
+        sessions.endAll(user.id(), user.email());
+        logins.forget(user.email());
+        return user;
     }
 
     /** Users of the current tenant. */

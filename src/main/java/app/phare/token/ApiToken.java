@@ -43,6 +43,10 @@ public class ApiToken {
     @Column(name = "last_used_at")
     public Instant lastUsedAt;
 
+    /** When the token stops working; null: never. */
+    @Column(name = "expires_at")
+    public Instant expiresAt;
+
     @Column(name = "revoked_at")
     public Instant revokedAt;
 

@@ -12,6 +12,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 
 /** JSON API of the tenant's API tokens (admins): create (the secret is in this one answer), list, revoke. */
@@ -19,8 +20,8 @@ import java.util.List;
 @RolesAllowed(AppUser.ADMIN)
 public class ApiTokenResource {
 
-    /** Body of a token creation. */
-    public record TokenRequest(String name, List<String> scopes) {
+    /** Body of a token creation; expiresAt (an ISO-8601 instant) is optional. */
+    public record TokenRequest(String name, List<String> scopes, Instant expiresAt) {
     }
 
     @Inject
@@ -36,8 +37,9 @@ public class ApiTokenResource {
 
     @POST
     public Response create(TokenRequest request) {
-        TokenRequest r = request == null ? new TokenRequest(null, null) : request;
-        ApiTokenService.Created created = tokens.create(r.name(), r.scopes(), identity.getPrincipal().getName());
+        TokenRequest r = request == null ? new TokenRequest(null, null, null) : request;
+        ApiTokenService.Created created = tokens.create(r.name(), r.scopes(), identity.getPrincipal().getName(),
+                r.expiresAt());
         return Response.created(URI.create("/api/tokens/" + created.id())).entity(created).build();
     }
 

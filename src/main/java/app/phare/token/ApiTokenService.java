@@ -5,6 +5,7 @@ import app.phare.tenant.TenantScope;
 import app.phare.tenant.TenantScopeFilter;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -31,7 +32,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Creates, lists and revokes a tenant's API tokens, and turns a presented token into an identity. A token is 256
  * random bits: a plain SHA-256 of it is as safe to store as a slow password hash, and can be looked up directly.
  * Verified tokens are remembered for a few seconds so that a busy client does not cost a query per call; revoking
- * forgets them at once on this instance (other instances within that delay).
+ * forgets them at once on this instance (other instances within that delay). A token may carry an expiry: past it,
+ * the token is refused with the reason ({@link #EXPIRED}).
  */
 @ApplicationScoped
 public class ApiTokenService implements PanacheRepository<ApiToken> {
@@ -43,14 +45,17 @@ public class ApiTokenService implements PanacheRepository<ApiToken> {
 
     /** A token as the list shows it (never the token itself). */
     public record View(long id, String name, String prefix, List<String> scopes, String createdBy, Instant createdAt,
-                       Instant lastUsedAt, Instant revokedAt, boolean active) {
+                       Instant lastUsedAt, Instant revokedAt, Instant expiresAt, boolean expired, boolean active) {
     }
 
     /** A new token: the only time its secret is shown. */
-    public record Created(long id, String name, String token, List<String> scopes) {
+    public record Created(long id, String name, String token, List<String> scopes, Instant expiresAt) {
     }
 
-    private record Remembered(SecurityIdentity identity, long tokenId, long until) {
+    /** Attribute of the AuthenticationFailedException of an expired token: the reason, for its 401. */
+    public static final String EXPIRED = "phare.token-expired";
+
+    private record Remembered(SecurityIdentity identity, long tokenId, long until, Instant expiresAt) {
     }
 
     @Inject
@@ -59,8 +64,12 @@ public class ApiTokenService implements PanacheRepository<ApiToken> {
     private final Map<String, Remembered> verified = new ConcurrentHashMap<>();
     private final Map<Long, Long> touched = new ConcurrentHashMap<>();
 
-    /** Creates a token for the tenant in scope. */
-    public Created create(String name, List<String> scopes, String createdBy) {
+    /** Creates a token for the tenant in scope; expiresAt may be null (it never expires). */
+    public Created create(String name, List<String> scopes, String createdBy, Instant expiresAt) {
+        if (expiresAt != null && !expiresAt.isAfter(Instant.now())) {
+            throw ProblemException.badRequest("expiresAt", "the expiry must be in the future, e.g. "
+                    + Instant.now().plus(Duration.ofDays(90)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        }
         String cleanName = name == null ? "" : name.strip();
         if (cleanName.isEmpty() || cleanName.length() > 100) {
             throw ProblemException.badRequest("name", "give the token a name of 1 to 100 characters, e.g. 'web shop'");
@@ -86,8 +95,9 @@ public class ApiTokenService implements PanacheRepository<ApiToken> {
             t.tokenHash = sha256(token);
             t.scopes = chosen.toArray(String[]::new);
             t.createdBy = createdBy;
+            t.expiresAt = expiresAt;
             persist(t);
-            return new Created(t.id, t.name, token, List.copyOf(chosen));
+            return new Created(t.id, t.name, token, List.copyOf(chosen), t.expiresAt);
         });
     }
 
@@ -111,7 +121,10 @@ public class ApiTokenService implements PanacheRepository<ApiToken> {
         return v;
     }
 
-    /** The identity a presented token stands for, if it is one of Phare's live tokens. Runs as trusted system code. */
+    /**
+     * The identity a presented token stands for, if it is one of Phare's live tokens; an expired one throws
+     * an AuthenticationFailedException with the reason as its {@link #EXPIRED} attribute. Runs as trusted system code.
+     */
     public Optional<SecurityIdentity> authenticate(String presented) {
         if (presented == null || !presented.startsWith(PREFIX) || presented.length() > 100) {
             return Optional.empty();
@@ -120,6 +133,9 @@ public class ApiTokenService implements PanacheRepository<ApiToken> {
         Remembered hit = verified.get(key);
         long now = System.nanoTime();
         if (hit != null && hit.until > now) {
+            if (hit.expiresAt != null && !hit.expiresAt.isAfter(Instant.now())) {
+                throw expired(hit.expiresAt);
+            }
             touch(hit.tokenId);
             return Optional.of(hit.identity);
         }
@@ -130,6 +146,9 @@ public class ApiTokenService implements PanacheRepository<ApiToken> {
             return Optional.empty();
         }
         ApiToken t = found.get();
+        if (t.expiresAt != null && !t.expiresAt.isAfter(Instant.now())) {
+            throw expired(t.expiresAt);
+        }
         QuarkusSecurityIdentity.Builder b = QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal("token:" + t.name))
                 .addRole(Scope.API_CLIENT)
@@ -137,9 +156,14 @@ public class ApiTokenService implements PanacheRepository<ApiToken> {
                 .addAttribute("apiTokenId", t.id);
         Arrays.stream(t.scopes).forEach(b::addRole);
         SecurityIdentity identity = b.build();
-        verified.put(key, new Remembered(identity, t.id, now + REMEMBER.toNanos()));
+        verified.put(key, new Remembered(identity, t.id, now + REMEMBER.toNanos(), t.expiresAt));
         touch(t.id);
         return Optional.of(identity);
+    }
+
+    private static AuthenticationFailedException expired(Instant at) {
+        String reason = "the API token expired at " + at + "; an administrator can create a new one under Admin, API tokens";
+        return new AuthenticationFailedException(reason, Map.of(EXPIRED, reason));
     }
 
     /** Records the last use, at most once a minute per token. */
@@ -165,7 +189,8 @@ public class ApiTokenService implements PanacheRepository<ApiToken> {
     }
 
     private static View view(ApiToken t) {
+        boolean expired = t.expiresAt != null && !t.expiresAt.isAfter(Instant.now());
         return new View(t.id, t.name, t.prefix + "…", List.of(t.scopes), t.createdBy, t.createdAt, t.lastUsedAt,
-                t.revokedAt, t.revokedAt == null);
+                t.revokedAt, t.expiresAt, expired, t.revokedAt == null && !expired);
     }
 }

@@ -19,6 +19,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestForm;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -47,9 +49,10 @@ public class ApiTokensPage {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public TemplateInstance create(@RestForm String name, @RestForm List<String> scope, @Context HttpHeaders headers) {
+    public TemplateInstance create(@RestForm String name, @RestForm List<String> scope, @RestForm String expiresInDays,
+                                   @Context HttpHeaders headers) {
         try {
-            return render(headers, tokens.create(name, scope, user.email()), null);
+            return render(headers, tokens.create(name, scope, user.email(), expiry(expiresInDays)), null);
         } catch (ProblemException e) {
             return render(headers, null, e.getMessage());
         }
@@ -64,6 +67,23 @@ public class ApiTokensPage {
         } catch (ProblemException e) {
             return render(headers, null, e.getMessage());
         }
+    }
+
+    /** "" or blank: never; otherwise a whole number of days from now. */
+    private static Instant expiry(String days) {
+        if (days == null || days.isBlank()) {
+            return null;
+        }
+        try {
+            int d = Integer.parseInt(days.strip());
+            if (d >= 1 && d <= 3650) {
+                return Instant.now().plus(Duration.ofDays(d));
+            }
+        } catch (NumberFormatException e) {
+            // told below
+        }
+        throw ProblemException.badRequest("expiresInDays", "'" + days + "' is not a number of days from 1 to 3650; "
+                + "leave it empty for a token that never expires");
     }
 
     private TemplateInstance render(HttpHeaders headers, ApiTokenService.Created created, String error) {

@@ -1,5 +1,6 @@
 package app.phare.token;
 
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.credential.TokenCredential;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -15,11 +16,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Set;
 
-/** Reads {@code Authorization: Bearer <token>} on the machine endpoints (see the permissions in application.properties). */
+/**
+ * Reads {@code Authorization: Bearer <token>} on the machine endpoints (see the permissions in application.properties).
+ * An expired token's 401 says so and when (RFC 6750 error="invalid_token" with an error_description).
+ */
 @ApplicationScoped
 public class BearerTokenMechanism implements HttpAuthenticationMechanism {
 
     static final String SCHEME = "bearer";
+    private static final String EXPIRED = "phare.token-expired";
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
@@ -29,11 +34,22 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
         }
         TokenAuthenticationRequest request = new TokenAuthenticationRequest(new TokenCredential(header.substring(7).strip(), SCHEME));
         HttpSecurityUtils.setRoutingContextAttribute(request, context);
-        return identityProviderManager.authenticate(request);
+        return identityProviderManager.authenticate(request)
+                .onFailure(AuthenticationFailedException.class).invoke(e -> {
+                    Object reason = ((AuthenticationFailedException) e).getAttribute(ApiTokenService.EXPIRED);
+                    if (reason != null) {
+                        context.put(EXPIRED, reason.toString());
+                    }
+                });
     }
 
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
+        String expired = context.get(EXPIRED);
+        if (expired != null) {
+            return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate",
+                    "Bearer realm=\"Phare\", error=\"invalid_token\", error_description=\"" + expired + "\""));
+        }
         return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", "Bearer realm=\"Phare\""));
     }
 

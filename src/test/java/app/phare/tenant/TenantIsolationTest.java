@@ -250,8 +250,7 @@ public class TenantIsolationTest {
         assertThat(RestAssured.given().auth().preemptive().basic(a.admin(), "wrong-password").get("/api/sources").statusCode())
                 .isEqualTo(401);
         assertThat(RestAssured.given().get("/api/sources").header("WWW-Authenticate")).startsWith("Basic");
-        Response wrong = RestAssured.given().redirects().follow(false).formParam("j_username", a.admin())
-                .formParam("j_password", "wrong-password").post("/j_security_check");
+        Response wrong = loginForm(a.admin(), "wrong-password");
         assertThat(wrong.statusCode()).isEqualTo(302);
         assertThat(wrong.header("Location")).endsWith("/login?error=true");
         assertThat(RestAssured.given().get("/login?error=true").asString()).contains("Wrong e-mail or password");
@@ -288,8 +287,7 @@ public class TenantIsolationTest {
 
     @Test
     void theSessionCookieIsHttpOnlyAndSameSite() {
-        Response r = RestAssured.given().redirects().follow(false).formParam("j_username", a.manager())
-                .formParam("j_password", a.password()).post("/j_security_check");
+        Response r = loginForm(a.manager(), a.password());
         String cookie = r.getHeaders().getValues("Set-Cookie").stream().filter(c -> c.startsWith("quarkus-credential=")).findFirst().orElseThrow();
         assertThat(cookie).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Strict");
         Map<String, String> session = login(a.manager(), a.password());
@@ -300,12 +298,19 @@ public class TenantIsolationTest {
 
     /** Logs in through the form and loads a page, returning the session and CSRF cookies. */
     public static Map<String, String> login(String email, String password) {
-        Response r = RestAssured.given().redirects().follow(false).formParam("j_username", email)
-                .formParam("j_password", password).post("/j_security_check");
+        Response r = loginForm(email, password);
         assertThat(r.statusCode()).isEqualTo(302);
+        assertThat(r.header("Location")).doesNotContain("error");
         Map<String, String> cookies = new java.util.HashMap<>(r.getCookies());
         Response page = RestAssured.given().cookies(cookies).get("/sources");
         cookies.putAll(page.getCookies());
         return cookies;
+    }
+
+    /** Posts the login form as a browser does: with the CSRF token the login page gave (cookie and field). */
+    public static Response loginForm(String email, String password) {
+        String csrf = RestAssured.given().get("/login").then().statusCode(200).extract().cookie("phare-csrf");
+        return RestAssured.given().redirects().follow(false).cookie("phare-csrf", csrf).formParam("csrf", csrf)
+                .formParam("j_username", email).formParam("j_password", password).post("/j_security_check");
     }
 }
