@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
  * see {@link app.phare.live.LiveRebuild}.)
  */
 @ApplicationScoped
+@app.phare.tenant.SystemWork // rebuilds every tenant's payment memory from the recent checks
 public class FraudRebuild {
 
     private static final Logger LOG = Logger.getLogger(FraudRebuild.class);

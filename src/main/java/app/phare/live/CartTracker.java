@@ -77,7 +77,8 @@ public class CartTracker implements LiveListener {
     LivePush push;
 
     @Override
-    public void onEvents(long tenantId, List<LiveEvent> events, boolean replay) {
+    @app.phare.tenant.TenantWork
+    public void onEvents(@app.phare.tenant.TenantWork.TenantId long tenantId, List<LiveEvent> events, boolean replay) {
         Map<String, Cart> carts = carts(tenantId);
         List<Cart> recovered = new ArrayList<>();
         synchronized (carts) {
@@ -148,6 +149,7 @@ public class CartTracker implements LiveListener {
     // node-local: every instance follows the carts in its own memory, so every instance sweeps (not Quartz's one node)
     @Scheduled(every = "2s", identity = "abandoned-carts", executeWith = Scheduled.SIMPLE,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    @app.phare.tenant.SystemWork // every tenant's carts; the rows it writes carry their tenant
     void sweep() {
         Instant now = Instant.now();
         for (Map.Entry<Long, Map<String, Cart>> t : tenants.entrySet()) {

@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
  * history), the reconciled days, the abandoned carts. Nothing counted before a crash is lost, nothing twice.
  */
 @ApplicationScoped
+@app.phare.tenant.SystemWork // rebuilds every tenant's live memory from the stored events
 public class LiveRebuild {
 
     private static final Logger LOG = Logger.getLogger(LiveRebuild.class);

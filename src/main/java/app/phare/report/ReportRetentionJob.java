@@ -36,6 +36,7 @@ public class ReportRetentionJob {
     }
 
     /** Removes what has expired; returns how many reports. */
+    @app.phare.tenant.SystemWork // every tenant's expired reports
     public int removeExpired() {
         int removed = 0;
         try (Connection c = dataSource.getConnection();

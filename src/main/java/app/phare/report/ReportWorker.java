@@ -87,12 +87,14 @@ public class ReportWorker {
 
     @Incoming("report-requests")
     @Blocking(value = "report-workers", ordered = false)
+    @app.phare.tenant.SystemWork // the queue is every tenant's; each report is generated in its tenant's scope
     public void onRequest(String reason) {
         drain();
     }
 
     /** Requeues reports whose worker went silent, and wakes a worker when reports wait. */
     @Scheduled(every = "5s", identity = "report-queue-sweep", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    @app.phare.tenant.SystemWork // every tenant's queue
     void sweep() {
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement ps = c.prepareStatement("""

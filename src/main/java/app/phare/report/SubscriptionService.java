@@ -152,6 +152,7 @@ public class SubscriptionService {
     }
 
     /** Queues the report of every subscription whose period is due; returns how many. Trusted: all tenants. */
+    @app.phare.tenant.SystemWork
     public synchronized int sendDue() {
         int sent = 0;
         record Due(long id, long tenantId, Subscription s) {

@@ -25,6 +25,16 @@ public class TenantConnectionInterceptor implements AgroalPoolInterceptor {
 
     @Override
     public void onConnectionAcquire(Connection connection) {
+        if (!TenantScope.currentDeclared()) {
+            // work that never said whom it works for: Phare's own code must (it would see every tenant's rows);
+            // the frameworks' own tables (migrations, the Quartz job store, health checks) are theirs to reach
+            String caller = UnscopedCaller.phareCaller();
+            if (caller != null) {
+                throw new IllegalStateException("a database connection was taken outside any tenant scope (by " + caller
+                        + "): run the work inside TenantScope.callAs(tenantId, …), or callAs(null, …) for system work");
+            }
+            return;
+        }
         Long tenant = TenantScope.current();
         if (tenant == null) {
             return;

@@ -19,14 +19,27 @@ public class TenantScope {
     public static final long NOBODY = -1L;
 
     private Long tenantId;
+    /** Whether this context's work said whom it works for (a tenant, nobody, or the system); until then it may not touch the database. */
+    private boolean declared;
 
     /** The tenant the current work is confined to, or null for trusted system work (jobs, start-up). */
     public Long tenantId() {
         return tenantId;
     }
 
+    /** Whether a scope was set in this context (by the request filter or {@link #callAs}). */
+    public boolean declared() {
+        return declared;
+    }
+
     void set(Long tenantId) {
         this.tenantId = tenantId;
+        this.declared = true;
+    }
+
+    void restore(Long tenantId, boolean declared) {
+        this.tenantId = tenantId;
+        this.declared = declared;
     }
 
     /** The tenant of the current request; fails if the request has none (should not happen behind authentication). */
@@ -50,15 +63,33 @@ public class TenantScope {
         // always through methods: the instance is a client proxy, its own fields are not the request's
         TenantScope scope = Arc.container().instance(TenantScope.class).get();
         Long previous = scope.tenantId();
+        boolean wasDeclared = scope.declared();
         scope.set(tenantId);
         try {
             return work.get();
         } finally {
-            scope.set(previous);
+            scope.restore(previous, wasDeclared);
             if (activated) {
                 requestContext.terminate();
             }
         }
+    }
+
+    /** {@link #callAs} for work that throws checked exceptions (the interceptors of {@link SystemWork} and {@link TenantWork}). */
+    static <T> T callChecked(Long tenantId, java.util.concurrent.Callable<T> work) throws Exception {
+        Exception[] thrown = {null};
+        T result = callAs(tenantId, () -> {
+            try {
+                return work.call();
+            } catch (Exception e) {
+                thrown[0] = e;
+                return null;
+            }
+        });
+        if (thrown[0] != null) {
+            throw thrown[0];
+        }
+        return result;
     }
 
     public static void runAs(Long tenantId, Runnable work) {
@@ -68,12 +99,18 @@ public class TenantScope {
         });
     }
 
-    /** The scope in effect on this thread, without creating a request context: null when there is none. */
+    /** The scope in effect on this thread, without creating a request context: null for system work. */
     static Long current() {
         ManagedContext requestContext = Arc.container().requestContext();
         if (!requestContext.isActive()) {
             return null;
         }
         return Arc.container().instance(TenantScope.class).get().tenantId();
+    }
+
+    /** Whether the work on this thread declared its scope (a request, or inside {@link #callAs}). */
+    static boolean currentDeclared() {
+        ManagedContext requestContext = Arc.container().requestContext();
+        return requestContext.isActive() && Arc.container().instance(TenantScope.class).get().declared();
     }
 }

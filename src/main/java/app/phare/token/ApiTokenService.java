@@ -125,6 +125,7 @@ public class ApiTokenService implements PanacheRepository<ApiToken> {
      * The identity a presented token stands for, if it is one of Phare's live tokens; an expired one throws
      * an AuthenticationFailedException with the reason as its {@link #EXPIRED} attribute. Runs as trusted system code.
      */
+    @app.phare.tenant.SystemWork // the token says which tenant; finding it looks at every tenant's tokens
     public Optional<SecurityIdentity> authenticate(String presented) {
         if (presented == null || !presented.startsWith(PREFIX) || presented.length() > 100) {
             return Optional.empty();
@@ -176,8 +177,8 @@ public class ApiTokenService implements PanacheRepository<ApiToken> {
         touched.put(tokenId, now);
         Instant at = Instant.now();
         // off the request path: a client's call never waits for this bookkeeping
-        java.util.concurrent.CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew()
-                .run(() -> update("lastUsedAt = ?1 where id = ?2", at, tokenId)));
+        java.util.concurrent.CompletableFuture.runAsync(() -> TenantScope.runAs(null, () -> QuarkusTransaction.requiringNew()
+                .run(() -> update("lastUsedAt = ?1 where id = ?2", at, tokenId))));
     }
 
     static byte[] sha256(String token) {
