@@ -29,6 +29,25 @@ public class LoopbackConnector implements InboundConnector, OutboundConnector {
     private final Object lock = new Object();
     private final Queue<Message<?>> early = new ArrayDeque<>();
     private MultiEmitter<? super Message<?>> downstream;
+    /**
+     * Delivers in order on a thread of its own: delivered on the sender's thread, a message would run in the sender's
+     * Vert.x context, and its request context ends with the sender's HTTP request, in the middle of the listeners' work.
+     */
+    private java.util.concurrent.ExecutorService delivery;
+
+    @jakarta.annotation.PostConstruct
+    void start() {
+        delivery = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "live-loopback");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        delivery.shutdown();
+    }
 
     @Override
     public Flow.Publisher<? extends Message<?>> getPublisher(Config config) {
@@ -52,12 +71,18 @@ public class LoopbackConnector implements InboundConnector, OutboundConnector {
             @Override
             public void onNext(Message<?> message) {
                 Message<?> delivered = Message.of(message.getPayload());
-                synchronized (lock) {
-                    if (downstream == null) {
-                        early.add(delivered);
-                    } else {
-                        downstream.emit(delivered);
-                    }
+                try {
+                    delivery.execute(() -> {
+                        synchronized (lock) {
+                            if (downstream == null) {
+                                early.add(delivered);
+                            } else {
+                                downstream.emit(delivered);
+                            }
+                        }
+                    });
+                } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                    // the instance is stopping: its own listeners are going away with it
                 }
                 message.ack();
             }

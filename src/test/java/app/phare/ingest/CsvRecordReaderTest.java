@@ -149,4 +149,63 @@ class CsvRecordReaderTest {
         assertThat(read("")).isEmpty();
         assertThat(read("\n\n")).isEmpty();
     }
+
+    @Test
+    void aLineOf150MillionCharactersIsOneRejectedRecordReadInBoundedMemory() throws IOException {
+        long length = 150_000_000L;
+        // the line is produced as it is read: nothing holds it whole, so only the reader could
+        java.io.Reader huge = new java.io.Reader() {
+            private long produced;
+            private final String tail = "\nB1,fine\nC1,\"quoted\nover lines\"\n";
+            private int tailAt;
+
+            @Override
+            public int read(char[] cbuf, int off, int len) {
+                if (produced < length) {
+                    int n = (int) Math.min(len, length - produced);
+                    java.util.Arrays.fill(cbuf, off, off + n, 'x');
+                    produced += n;
+                    return n;
+                }
+                if (tailAt >= tail.length()) {
+                    return -1;
+                }
+                int n = Math.min(len, tail.length() - tailAt);
+                tail.getChars(tailAt, tailAt + n, cbuf, off);
+                tailAt += n;
+                return n;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Runtime rt = Runtime.getRuntime();
+        rt.gc();
+        long before = rt.totalMemory() - rt.freeMemory();
+        CsvRecordReader csv = new CsvRecordReader(huge, ',', 1 << 20);
+        assertThat(csv.next()).isTrue();
+        assertThat(csv.problem()).contains("150000000 characters long").contains("PHARE_MAX_LINE_BYTES");
+        assertThat(csv.raw()).hasSize(CsvRecordReader.KEPT_OF_LONG_LINE + 1);
+        long during = rt.totalMemory() - rt.freeMemory();
+        assertThat(during - before).as("memory held while reading the long line").isLessThan(100L << 20);
+        assertThat(csv.next()).isTrue();
+        assertThat(csv.problem()).isNull();
+        assertThat(csv.fields()).containsExactly("B1", "fine");
+        assertThat(csv.lineNo()).isEqualTo(2);
+        assertThat(csv.next()).isTrue();
+        assertThat(csv.fields()).containsExactly("C1", "quoted\nover lines");
+        assertThat(csv.next()).isFalse();
+    }
+
+    @Test
+    void aQuotedRecordLongerThanTheCapIsOneRejectedRecord() throws IOException {
+        String longField = "y".repeat(600);
+        CsvRecordReader csv = new CsvRecordReader(new StringReader("A,\"" + longField + "\n" + longField + "\n" + longField + "\"\nB,ok\n"), ',', 1_000);
+        assertThat(csv.next()).isTrue();
+        assertThat(csv.problem()).contains("more than the limit of 1000");
+        assertThat(csv.next()).isTrue();
+        assertThat(csv.next()).isTrue();
+        assertThat(csv.fields()).containsExactly("B", "ok");
+    }
 }
