@@ -39,14 +39,20 @@ public class TenantConnectionInterceptor implements AgroalPoolInterceptor {
         if (tenant == null) {
             return;
         }
-        try (Statement st = connection.createStatement()) {
-            if (!connection.getAutoCommit()) {
+        // set_config('role', …) is SET ROLE; both settings in one round trip, the tenant id as a parameter
+        try {
+            boolean local = !connection.getAutoCommit();
+            try (java.sql.PreparedStatement ps = connection.prepareStatement(
+                    "SELECT set_config('role', 'phare_tenant', ?), set_config('phare.tenant_id', ?, ?)")) {
                 // inside a transaction: PostgreSQL itself undoes the switch when the transaction ends
-                st.execute("SET LOCAL ROLE phare_tenant; SELECT set_config('phare.tenant_id', '" + tenant + "', true)");
-                return;
+                ps.setBoolean(1, local);
+                ps.setString(2, Long.toString(tenant));
+                ps.setBoolean(3, local);
+                ps.execute();
             }
-            st.execute("SET ROLE phare_tenant; SELECT set_config('phare.tenant_id', '" + tenant + "', false)");
-            confined.add(physical(connection));
+            if (!local) {
+                confined.add(physical(connection));
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("could not confine the connection to tenant " + tenant, e);
         }
