@@ -70,8 +70,24 @@ public class SourcesPage {
     }
 
     /** A field of a source's kind on the edit page, with the column it is read from now. */
-    public record EditField(String name, boolean required, String column) {
+    public record EditField(String name, String label, boolean required, String column) {
     }
+
+    /** What each field of every kind is called on the page (the API's names stay in the form's field names). */
+    static final Map<String, String> LABELS = Map.ofEntries(Map.entry("orderId", "Order id"), Map.entry("orderedAt", "Ordered at"),
+            Map.entry("sku", "Product code (SKU)"), Map.entry("description", "Description"), Map.entry("quantity", "Quantity"),
+            Map.entry("unitPrice", "Unit price"), Map.entry("customerId", "Customer id"), Map.entry("country", "Country"),
+            Map.entry("channel", "Channel"), Map.entry("lineAmount", "Line total (instead of unit price)"),
+            Map.entry("discount", "Discount"), Map.entry("dealId", "Deal id"), Map.entry("stage", "Stage"),
+            Map.entry("owner", "Owner (sales agent)"), Map.entry("account", "Account"), Map.entry("product", "Product"),
+            Map.entry("engagedOn", "Engaged on"), Map.entry("closedOn", "Closed on"), Map.entry("value", "Deal value"),
+            Map.entry("currency", "Currency"), Map.entry("day", "Day"), Map.entry("platform", "Ad platform"),
+            Map.entry("campaign", "Campaign"), Map.entry("adSet", "Ad set"), Map.entry("ad", "Ad"),
+            Map.entry("impressions", "Impressions"), Map.entry("clicks", "Clicks"), Map.entry("spend", "Spend"),
+            Map.entry("conversions", "Conversions"), Map.entry("conversionValue", "Conversion value"),
+            Map.entry("name", "Product name"), Map.entry("category", "Category"), Map.entry("unitCost", "Unit cost"),
+            Map.entry("aliases", "Other names (aliases)"), Map.entry("snapshotDate", "Stock date"),
+            Map.entry("onHand", "Units on hand"), Map.entry("onOrder", "Units on order"), Map.entry("reorderLevel", "Reorder level"));
 
     @Inject
     SourceService sources;
@@ -240,7 +256,8 @@ public class SourcesPage {
     public TemplateInstance editPage(@PathParam("id") long id, @Context HttpHeaders headers) {
         SourceView s = sources.find(id).filter(v -> !v.archived()).orElseThrow(() -> ProblemException.notFound("source " + id));
         List<EditField> fields = s.kind().fields().stream()
-                .map(f -> new EditField(f.name(), f.required(), s.mapping().columns().getOrDefault(f.name(), ""))).toList();
+                .map(f -> new EditField(f.name(), LABELS.getOrDefault(f.name(), f.name()), f.required(),
+                        s.mapping().columns().getOrDefault(f.name(), ""))).toList();
         return Templates.edit(user.page("sources", headers), s, fields, TIMEZONES);
     }
 

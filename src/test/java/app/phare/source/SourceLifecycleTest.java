@@ -141,7 +141,7 @@ class SourceLifecycleTest {
         assertThat(post(admin, "/sources/" + source + "/files/" + file + "/discard")).contains("is discarded").contains("badge discarded");
 
         String edit = RestAssured.given().cookies(admin).get("/sources/" + source + "/edit").then().statusCode(200).extract().asString();
-        assertThat(edit).contains("name=\"map.orderId\"").contains("value=\"order\"");
+        assertThat(edit).contains("name=\"map.orderId\"").contains("value=\"order\"").contains("Product code (SKU)").doesNotContain(">orderId");
         Map<String, Object> form = new HashMap<>(Map.of("name", "Renamed shop", "delimiter", ",", "encoding", "UTF-8", "header", "on",
                 "dateFormat", "ISO", "decimalSeparator", "."));
         Api.plainMapping().forEach((k, v) -> form.put("map." + k, v));
